@@ -1,0 +1,88 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything the
+# project needs is installed from here: Debian packages, Python (pinned), npm
+# (package-lock.json).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask --app app
+HOST ?= 127.0.0.1
+PORT ?= 5000
+WORKERS ?= 2
+# Chromium for browser tests, Noto fonts so PDFs print Devanagari, Pango for
+# WeasyPrint, lynx for checking pages in a text browser.
+DEBIAN_PACKAGES := chromium fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 lynx poppler-utils
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
+
+.PHONY: run test setup system-packages python-packages npm-packages assets translations \
+	translations-check lint format test-sqlite test-postgres bench clean
+
+run: setup
+	$(FLASK) init-db
+	$(FLASK) seed-demo --if-empty
+	@$(VENV)/bin/huey_consumer tasks.huey -w 2 -k thread -q & echo $$! > instance/huey.pid; \
+	trap 'kill $$(cat instance/huey.pid) 2>/dev/null' EXIT INT TERM; \
+	echo; echo "Zila is at http://$(HOST):$(PORT)/"; $(FLASK) demo-logins; echo; \
+	$(VENV)/bin/gunicorn -w $(WORKERS) -b $(HOST):$(PORT) --access-logfile - 'app:app'
+
+test: setup lint translations-check test-sqlite test-postgres
+
+setup: system-packages python-packages npm-packages assets
+	@mkdir -p instance
+	@$(VENV)/bin/pybabel compile -q -d translations
+
+system-packages:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then echo "installing Debian packages: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+python-packages: $(VENV)/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+npm-packages: node_modules/.installed
+
+# htmx is served as shipped, under a content-hashed name (see core/assets.py).
+assets: npm-packages
+	@mkdir -p static/vendor
+	@cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
+
+translations: python-packages
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -o translations/messages.pot .
+	$(VENV)/bin/pybabel update -N -i translations/messages.pot -d translations
+	$(VENV)/bin/pybabel compile -q -d translations
+
+translations-check: python-packages
+	$(PY) -m core.i18n_check
+
+lint: python-packages
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: python-packages
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test-sqlite: setup
+	ZILA_ENV=test $(VENV)/bin/pytest
+
+# The same suite on PostgreSQL + Redis; skipped with a message where absent.
+test-postgres: setup
+	@if $(PY) -c "import psycopg2,sys; psycopg2.connect('$(PG_URL)').close()" 2>/dev/null \
+	  && $(PY) -c "import redis; redis.Redis.from_url('$(REDIS_TEST_URL)').ping()" 2>/dev/null; then \
+	  ZILA_ENV=test DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(VENV)/bin/pytest; \
+	else echo "SKIPPED: PostgreSQL at $(PG_URL) or Redis at $(REDIS_TEST_URL) is not reachable"; fi
+
+bench: setup
+	$(PY) -m bench.pages
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor

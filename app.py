@@ -1,0 +1,59 @@
+"""Zila: the district e-governance portal. `flask --app app run`."""
+
+from flask import Flask
+from flask_compress import Compress
+from jinja2 import StrictUndefined
+
+from core import access, audit, auth, db, i18n, security  # noqa: F401 (audit: models)
+from core.assets import assets
+from core.config import pick_config, secret_key
+from core.render import htmx
+
+compress = Compress()
+
+
+def create_app(config=None) -> Flask:
+    app = Flask(__name__, static_folder="static", static_url_path="/static-src")
+    app.config.from_object(pick_config())
+    if isinstance(config, dict):
+        app.config.update(config)
+    elif config is not None:
+        app.config.from_object(config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = secret_key()
+    if app.config["STRICT_TEMPLATES"]:
+        app.jinja_env.undefined = StrictUndefined
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    # The static folder is served only under content-hashed names (/a/...).
+    access.public(app.view_functions["static"])
+
+    db.init_app(app)
+    i18n.init_app(app)
+    auth.init_app(app)
+    security.init_app(app)
+    access.init_app(app)
+    htmx.init_app(app)
+    compress.init_app(app)
+    assets.init_app(app)
+    register_blueprints(app)
+
+    from core.cli import register_commands
+
+    register_commands(app)
+    return app
+
+
+def register_blueprints(app: Flask) -> None:
+    from blueprints.accounts.views import bp as accounts
+    from blueprints.admin.views import bp as admin
+    from blueprints.home.views import bp as home
+    from blueprints.masters.views import bp as masters
+
+    app.register_blueprint(home)
+    app.register_blueprint(accounts)
+    app.register_blueprint(masters, url_prefix="/masters")
+    app.register_blueprint(admin, url_prefix="/admin")
+
+
+app = create_app()

@@ -1,0 +1,103 @@
+"""Users, their roles and jurisdictions, and their second factor."""
+
+import peewee as pw
+from flask_babel import lazy_gettext as _l
+
+from blueprints.masters.models import Block, Csc, GramPanchayat, Office, Tehsil
+from core.db import BaseModel, utcnow
+
+ROLES = {
+    "csc_operator": _l("CSC operator"),
+    "gp_staff": _l("Gram panchayat staff"),
+    "office_user": _l("Office user"),
+    "office_head": _l("Office head"),
+    "block_officer": _l("Block / tehsil officer"),
+    "district_manager": _l("District manager"),
+    "admin": _l("Administrator"),
+}
+# Roles that may not sign in on a password alone.
+TOTP_REQUIRED = frozenset({"district_manager", "admin", "office_head"})
+# The one binding each role must have; district-wide roles need none.
+ROLE_BINDING = {
+    "csc_operator": ("csc",),
+    "gp_staff": ("gram_panchayat",),
+    "office_user": ("office",),
+    "office_head": ("office",),
+    "block_officer": ("block", "tehsil"),
+    "district_manager": (),
+    "admin": (),
+}
+
+
+class User(BaseModel):
+    username = pw.CharField(max_length=40, unique=True)
+    full_name = pw.CharField(max_length=120)
+    full_name_local = pw.CharField(max_length=120, default="")
+    role = pw.CharField(max_length=20, choices=list(ROLES.items()), index=True)
+    password_hash = pw.CharField(max_length=200)
+    mobile = pw.CharField(max_length=10, default="")
+    email = pw.CharField(max_length=120, default="")
+
+    csc = pw.ForeignKeyField(Csc, null=True, backref="users", on_delete="RESTRICT")
+    gram_panchayat = pw.ForeignKeyField(
+        GramPanchayat, null=True, backref="users", on_delete="RESTRICT"
+    )
+    office = pw.ForeignKeyField(Office, null=True, backref="users", on_delete="RESTRICT")
+    block = pw.ForeignKeyField(Block, null=True, backref="users", on_delete="RESTRICT")
+    tehsil = pw.ForeignKeyField(Tehsil, null=True, backref="users", on_delete="RESTRICT")
+
+    is_active_account = pw.BooleanField(default=True)
+    # Bumped on password change, 2FA reset and deactivation: old sessions die.
+    session_version = pw.IntegerField(default=1)
+    failed_logins = pw.IntegerField(default=0)
+    locked_until = pw.DateTimeField(null=True)
+    last_login_at = pw.DateTimeField(null=True)
+
+    totp_secret = pw.CharField(max_length=64, null=True)
+    # The last accepted TOTP time step, so that a code cannot be replayed.
+    totp_last_step = pw.BigIntegerField(default=0)
+
+    created_at = pw.DateTimeField(default=utcnow)
+
+    # Flask-Login's interface
+    is_authenticated = True
+    is_anonymous = False
+
+    @property
+    def is_active(self) -> bool:
+        return self.is_active_account
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+    @property
+    def role_label(self):
+        return ROLES.get(self.role, self.role)
+
+    @property
+    def totp_enabled(self) -> bool:
+        return bool(self.totp_secret)
+
+    @property
+    def totp_required(self) -> bool:
+        return self.role in TOTP_REQUIRED
+
+    @property
+    def display_name(self) -> str:
+        from flask_babel import get_locale
+
+        locale = get_locale()
+        if locale is not None and locale.language != "en" and self.full_name_local:
+            return self.full_name_local
+        return self.full_name
+
+
+class RecoveryCode(BaseModel):
+    """One-time codes for a lost phone; only their SHA-256 is kept."""
+
+    user = pw.ForeignKeyField(User, backref="recovery_codes", on_delete="CASCADE")
+    code_hash = pw.CharField(max_length=64, index=True)
+    used_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "recovery_code"

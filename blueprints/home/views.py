@@ -1,0 +1,39 @@
+from flask import current_app, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from blueprints.home import bp
+from blueprints.home.services import home_context
+from core.access import public
+from core.db import db
+from core.i18n import LANG_COOKIE
+from core.render import render
+from core.security import bad_request
+
+
+@bp.route("/")
+@public
+def index():
+    if not current_user.is_authenticated:
+        return render("home/public.html")
+    return render(f"home/{current_user.role}.html", **home_context(current_user))
+
+
+@bp.route("/lang/<code>")
+@public
+def language(code):
+    if code not in current_app.config["LANGUAGES"]:
+        return bad_request(_("That language is not available. Choose English, हिन्दी or मराठी."))
+    target = request.args.get("next") or url_for("home.index")
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for("home.index")
+    response = redirect(target, 303)
+    response.set_cookie(LANG_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+    return response
+
+
+@bp.route("/healthz")
+@public
+def health():
+    db.execute_sql("SELECT 1")
+    return {"ok": True}

@@ -1,0 +1,107 @@
+from flask import request
+from flask_login import current_user
+
+from blueprints.accounts.models import User
+from blueprints.masters import bp
+from blueprints.masters import services as svc
+from blueprints.masters.models import Csc, Municipality, Village
+from core.access import STAFF_ROLES, get_scoped_or_404, requires
+from core.render import render
+
+svc.register_template_helpers(bp)
+
+
+def _page() -> int:
+    try:
+        return max(1, min(int(request.args.get("page", 1)), 10_000))
+    except ValueError:
+        return 1
+
+
+@bp.route("/")
+@requires(*STAFF_ROLES)
+def overview():
+    return render("masters/overview.html", tehsils=list(svc.tehsils_for(current_user)))
+
+
+@bp.route("/tehsils/<int:tehsil_id>")
+@requires(*STAFF_ROLES)
+def tehsil(tehsil_id):
+    row = get_scoped_or_404(svc.tehsil_query(current_user), tehsil_id)
+    return render(
+        "masters/tehsil.html",
+        tehsil=row,
+        blocks=list(svc.blocks_for(current_user, row.id)),
+        towns=list(Municipality.select().where(Municipality.tehsil == row.id)),
+    )
+
+
+@bp.route("/blocks/<int:block_id>")
+@requires(*STAFF_ROLES)
+def block(block_id):
+    row = get_scoped_or_404(svc.block_query(current_user), block_id)
+    q = request.args.get("q", "")[:60]
+    page = _page()
+    gps, has_next = svc.gram_panchayats(current_user, block_id=row.id, q=q, page=page)
+    return render(
+        "masters/block.html",
+        "masters/_gp_table.html",
+        block=row,
+        gps=gps,
+        q=q,
+        page=page,
+        has_next=has_next,
+        args={"block_id": row.id, "q": q} if q else {"block_id": row.id},
+        endpoint="masters.block",
+    )
+
+
+@bp.route("/gram-panchayats")
+@requires(*STAFF_ROLES)
+def gp_search():
+    q = request.args.get("q", "")[:60]
+    page = _page()
+    gps, has_next = svc.gram_panchayats(current_user, q=q, page=page)
+    return render(
+        "masters/gp_search.html",
+        "masters/_gp_table.html",
+        gps=gps,
+        q=q,
+        page=page,
+        has_next=has_next,
+        args={"q": q} if q else {},
+        endpoint="masters.gp_search",
+    )
+
+
+@bp.route("/gram-panchayats/<int:gp_id>")
+@requires(*STAFF_ROLES)
+def gram_panchayat(gp_id):
+    gp = get_scoped_or_404(svc.gp_query(current_user), gp_id)
+    return render(
+        "masters/gram_panchayat.html",
+        gp=gp,
+        villages=list(
+            Village.select().where(Village.gram_panchayat == gp.id).order_by(Village.name_en)
+        ),
+        cscs=list(Csc.select().where(Csc.gram_panchayat == gp.id).order_by(Csc.code)),
+    )
+
+
+@bp.route("/offices")
+@requires(*STAFF_ROLES)
+def offices():
+    return render("masters/offices.html", offices=list(svc.offices_for(current_user)))
+
+
+@bp.route("/offices/<int:office_id>")
+@requires(*STAFF_ROLES)
+def office(office_id):
+    row = get_scoped_or_404(svc.office_query(current_user), office_id)
+    staff = list(
+        User.select(User.full_name, User.full_name_local, User.role)
+        .where((User.office == row.id) & (User.is_active_account == True))  # noqa: E712
+        .order_by(User.role, User.full_name)
+    )
+    children = list(svc.office_query(current_user).where(svc.Office.parent == row.id))
+    return render("masters/office.html", office=row, staff=staff, children=children)

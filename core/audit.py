@@ -1,0 +1,89 @@
+"""Append-only history of status changes, security events and views of personal
+data. The model refuses updates and deletes; migration 002 adds database
+triggers so that raw SQL cannot rewrite history either."""
+
+import json
+
+import peewee as pw
+from flask import has_request_context, request
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from core.db import BaseModel, utcnow
+
+# What each recorded action means, for the history pages in every language.
+ACTION_LABELS = {
+    "login": _l("Signed in"),
+    "logout": _l("Signed out"),
+    "account.created": _l("Account created"),
+    "account.locked": _l("Account locked after wrong attempts"),
+    "account.unlocked": _l("Account unlocked"),
+    "account.activated": _l("Account activated"),
+    "account.deactivated": _l("Account deactivated"),
+    "password.changed": _l("Password changed"),
+    "2fa.enrolled": _l("Two-step sign-in set up"),
+    "2fa.reset": _l("Two-step sign-in reset"),
+    "2fa.recovery_code_used": _l("Recovery code used"),
+    "2fa.recovery_codes_issued": _l("New recovery codes made"),
+    "master.renamed": _l("Names changed"),
+}
+OBJECT_LABELS = {
+    "user": _l("User"),
+    "tehsil": _l("Tehsil"),
+    "block": _l("Block"),
+    "gram_panchayat": _l("Gram panchayat"),
+    "village": _l("Village"),
+    "office": _l("Office"),
+}
+
+
+class AppendOnlyError(RuntimeError):
+    pass
+
+
+class AuditEvent(BaseModel):
+    at = pw.DateTimeField(default=utcnow, index=True)
+    actor_id = pw.IntegerField(null=True, index=True)
+    action = pw.CharField(max_length=60, index=True)
+    object_type = pw.CharField(max_length=40)
+    object_id = pw.CharField(max_length=40, null=True)
+    detail = pw.TextField(default="{}")
+    ip = pw.CharField(max_length=45, null=True)
+
+    class Meta:
+        table_name = "audit_event"
+        indexes = ((("object_type", "object_id"), False),)
+
+    def save(self, *args, **kwargs):
+        if self.id is not None:
+            raise AppendOnlyError("audit events are append-only")
+        return super().save(*args, **kwargs)
+
+    def delete_instance(self, *args, **kwargs):
+        raise AppendOnlyError("audit events are append-only")
+
+    @property
+    def action_label(self):
+        return ACTION_LABELS.get(self.action, self.action)
+
+    @property
+    def object_label(self):
+        return OBJECT_LABELS.get(self.object_type, self.object_type)
+
+    @property
+    def details(self) -> dict:
+        return json.loads(self.detail or "{}")
+
+
+def record(action: str, obj_type: str, obj_id=None, actor=None, **detail) -> AuditEvent:
+    if actor is None and has_request_context() and current_user.is_authenticated:
+        actor = current_user
+    ip = request.remote_addr if has_request_context() else None
+    return AuditEvent.create(
+        actor_id=getattr(actor, "id", actor),
+        action=action,
+        object_type=obj_type,
+        object_id=None if obj_id is None else str(obj_id),
+        detail=json.dumps(detail, ensure_ascii=False, default=str),
+        ip=ip,
+    )

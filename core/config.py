@@ -1,0 +1,105 @@
+"""Configuration classes, picked by ZILA_ENV; secrets come from the environment
+or are generated once into instance/ so that a fresh clone runs without setup."""
+
+import os
+import secrets
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE = Path(os.environ.get("ZILA_INSTANCE", ROOT / "instance"))
+
+
+def _secret_key() -> str:
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    INSTANCE.mkdir(parents=True, exist_ok=True)
+    path = INSTANCE / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+class Config:
+    SECRET_KEY = None  # filled lazily in create_app, so importing never writes files
+    DATABASE_URL = os.environ.get("DATABASE_URL", "")
+    REDIS_URL = os.environ.get("REDIS_URL", "")
+    SQLITE_PATH = str(INSTANCE / "zila.db")
+
+    # District identity: the demo district unless a deployment says otherwise.
+    DISTRICT_CODE = os.environ.get("ZILA_DISTRICT_CODE", "AUR")
+    DEFAULT_LOCALE = os.environ.get("ZILA_DEFAULT_LOCALE", "mr")
+    LANGUAGES = ("en", "hi", "mr")
+    BABEL_DEFAULT_TIMEZONE = "Asia/Kolkata"
+    BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = os.environ.get("ZILA_INSECURE_COOKIES") != "1"
+    SESSION_COOKIE_NAME = "zila"
+    PERMANENT_SESSION_LIFETIME = 8 * 3600
+    # A counter PC is shared: an idle session ends after this many seconds.
+    SESSION_IDLE_SECONDS = int(os.environ.get("ZILA_SESSION_IDLE", 30 * 60))
+    REMEMBER_COOKIE_DURATION = 0
+
+    WTF_CSRF_TIME_LIMIT = 8 * 3600
+    MAX_CONTENT_LENGTH = 8 * 1024 * 1024
+    MAX_FORM_MEMORY_SIZE = 256 * 1024
+    MAX_FORM_PARTS = 200
+
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_RATE_LIMIT = "10 per minute"
+    LOGIN_MAX_FAILURES = 5
+    LOGIN_LOCK_MINUTES = 15
+
+    COMPRESS_ALGORITHM = ["br", "gzip"]
+    COMPRESS_MIN_SIZE = 300
+    COMPRESS_MIMETYPES = [
+        "text/html",
+        "text/css",
+        "text/javascript",
+        "application/javascript",
+        "text/csv",
+        "image/svg+xml",
+    ]
+
+    # Outbound channels: unset means messages wait in the outbox for an admin.
+    SMTP_HOST = os.environ.get("SMTP_HOST", "")
+    SMTP_PORT = int(os.environ.get("SMTP_PORT", 25))
+    MAIL_FROM = os.environ.get("MAIL_FROM", "zila@localhost")
+    SMS_GATEWAY_URL = os.environ.get("SMS_GATEWAY_URL", "")
+
+    TESTING = False
+    STRICT_TEMPLATES = False
+
+
+class DevelopmentConfig(Config):
+    SESSION_COOKIE_SECURE = os.environ.get("ZILA_SECURE_COOKIES") == "1"
+
+
+class ProductionConfig(Config):
+    pass
+
+
+class TestConfig(Config):
+    TESTING = True
+    STRICT_TEMPLATES = True
+    SESSION_COOKIE_SECURE = False
+    RATELIMIT_STORAGE_URI = "memory://"
+    SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105 (tests only)
+    ARGON2_MEMORY_KIB = 1024
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "production": ProductionConfig,
+    "test": TestConfig,
+}
+
+
+def pick_config():
+    return CONFIGS[os.environ.get("ZILA_ENV", "development")]
+
+
+def secret_key() -> str:
+    return _secret_key()

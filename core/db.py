@@ -1,0 +1,68 @@
+"""The database: one DatabaseProxy bound per config, a connection per request."""
+
+import datetime as dt
+from urllib.parse import urlparse
+
+import peewee as pw
+from playhouse.pool import PooledPostgresqlDatabase
+
+db = pw.DatabaseProxy()
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC: SQLite and PostgreSQL store it alike; pages show it in IST."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+def make_database(url: str, sqlite_path: str) -> pw.Database:
+    if not url or url.startswith("sqlite"):
+        path = sqlite_path
+        if url.startswith("sqlite:///"):
+            path = url[len("sqlite:///") :]
+        return pw.SqliteDatabase(
+            path,
+            pragmas={
+                "journal_mode": "wal",
+                "foreign_keys": 1,
+                "busy_timeout": 5000,
+                "synchronous": "normal",
+                "cache_size": -16000,
+            },
+        )
+    parts = urlparse(url)
+    if parts.scheme not in ("postgres", "postgresql"):
+        raise ValueError(f"DATABASE_URL scheme {parts.scheme!r} is not supported")
+    return PooledPostgresqlDatabase(
+        parts.path.lstrip("/") or "postgres",
+        user=parts.username,
+        password=parts.password,
+        host=parts.hostname or "127.0.0.1",
+        port=parts.port or 5432,
+        max_connections=20,
+        stale_timeout=300,
+        timeout=10,
+    )
+
+
+def init_app(app):
+    database = make_database(app.config["DATABASE_URL"], app.config["SQLITE_PATH"])
+    db.initialize(database)
+
+    @app.before_request
+    def _open():
+        db.connect(reuse_if_open=True)
+
+    @app.teardown_request
+    def _close(exc):
+        if not db.is_closed():
+            db.close()
+
+
+def is_postgres() -> bool:
+    return isinstance(db.obj, pw.PostgresqlDatabase)

@@ -1,0 +1,69 @@
+"""Languages (English, Hindi, Marathi), Indian number grouping and IST dates."""
+
+import datetime as dt
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
+from flask import current_app, request
+from flask_babel import Babel, get_locale
+
+LANG_COOKIE = "lang"
+LANGUAGE_NAMES = {"en": "English", "hi": "हिन्दी", "mr": "मराठी"}
+# Babel locales that give Indian grouping (12,34,567) and Latin digits, which
+# every phone keypad and every printed ID uses.
+_BABEL_LOCALE = {"en": "en_IN", "hi": "hi_IN", "mr": "mr_IN"}
+IST = dt.timezone(dt.timedelta(hours=5, minutes=30), "IST")
+
+babel = Babel()
+
+
+def select_locale() -> str:
+    languages = current_app.config["LANGUAGES"]
+    chosen = request.cookies.get(LANG_COOKIE)
+    if chosen in languages:
+        return chosen
+    return request.accept_languages.best_match(languages) or current_app.config["DEFAULT_LOCALE"]
+
+
+def current_language() -> str:
+    locale = get_locale()
+    return locale.language if locale is not None else "en"
+
+
+def indian_number(value) -> str:
+    if value is None:
+        return ""
+    return format_decimal(value, locale=_BABEL_LOCALE[current_language()], numbering_system="latn")
+
+
+def _as_ist(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(IST)
+
+
+def ist_datetime(value) -> str:
+    if not value:
+        return ""
+    return format_datetime(
+        _as_ist(value), "d MMM y, h:mm a", locale=_BABEL_LOCALE[current_language()]
+    )
+
+
+def indian_date(value) -> str:
+    if not value:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = _as_ist(value).date()
+    return format_date(value, "d MMM y", locale=_BABEL_LOCALE[current_language()])
+
+
+def init_app(app):
+    babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.filters["num"] = indian_number
+    app.jinja_env.filters["ist"] = ist_datetime
+    app.jinja_env.filters["date"] = indian_date
+
+    @app.context_processor
+    def _languages():
+        return {"language_names": LANGUAGE_NAMES, "lang": current_language()}

@@ -1,0 +1,28 @@
+"""Versioned schema migrations (peewee-migrate). `flask --app app init-db`
+brings any older database up to date without losing rows."""
+
+from pathlib import Path
+
+from peewee_migrate import Router
+
+from core.db import db
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def router() -> Router:
+    return Router(db.obj, migrate_dir=MIGRATIONS, ignore=["basemodel"])
+
+
+def migrate(upto: str | None = None) -> list[str]:
+    """Apply pending migrations (all, or up to and including `upto`)."""
+    return router().run(upto)
+
+
+def all_models():
+    from blueprints.accounts.models import RecoveryCode, User
+    from blueprints.masters.models import MASTER_MODELS
+    from core.audit import AuditEvent
+    from core.notify import Notification
+
+    return [*MASTER_MODELS, User, RecoveryCode, AuditEvent, Notification]

@@ -1,0 +1,120 @@
+"""Security headers, CSRF, rate limits, idle sessions and friendly errors.
+
+Every error a user can cause answers with a page in their language and a 4xx
+status; nothing is half-written because each view writes inside a transaction
+and only after its form has validated."""
+
+import time
+
+from flask import flash, redirect, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import current_user, logout_user
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.exceptions import HTTPException
+
+from core.render import render
+
+csrf = CSRFProtect()
+limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+
+ERROR_MESSAGES = {
+    400: _l("The request could not be understood. Please check what you entered and try again."),
+    401: _l("Please sign in to continue."),
+    403: _l("You do not have access to this page."),
+    404: _l("We could not find that page. Check the address, or go back to the home page."),
+    405: _l("That action is not possible on this page."),
+    413: _l("What you sent is too large. Send a smaller file or less text."),
+    429: _l("Too many attempts. Please wait a minute and try again."),
+}
+ERROR_TITLES = {
+    400: _l("Bad request"),
+    401: _l("Sign in needed"),
+    403: _l("Access denied"),
+    404: _l("Page not found"),
+    405: _l("Not allowed"),
+    413: _l("Too large"),
+    429: _l("Too many attempts"),
+    500: _l("Something went wrong"),
+}
+
+
+def error_page(status: int, message=None):
+    return render(
+        "errors/error.html",
+        status=status,
+        code=status,
+        title=ERROR_TITLES.get(status, ERROR_TITLES[500]),
+        message=message or ERROR_MESSAGES.get(status) or _("Please try again later."),
+    )
+
+
+def bad_request(message):
+    """A 400 page with a message the user can act on (already translated)."""
+    return error_page(400, message)
+
+
+def init_app(app):
+    csrf.init_app(app)
+    if app.config.get("REDIS_URL") and not app.config.get("RATELIMIT_STORAGE_URI"):
+        app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]
+    app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
+    limiter.init_app(app)
+
+    @app.after_request
+    def _headers(response):
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "same-origin"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+        if response.mimetype == "text/html" and "Cache-Control" not in response.headers:
+            # Pages carry personal data: revalidate, never share between users.
+            response.headers["Cache-Control"] = "private, no-cache"
+        return response
+
+    @app.before_request
+    def _idle_timeout():
+        if not current_user.is_authenticated:
+            return None
+        now = int(time.time())
+        last = session.get("seen", now)
+        if now - last > app.config["SESSION_IDLE_SECONDS"]:
+            logout_user()
+            session.clear()
+            flash(_("Your session expired because it was idle. Please sign in again."), "info")
+            if request.method == "GET":
+                session["next"] = request.full_path
+            return redirect(url_for("accounts.login"), 303)
+        # Write the session only once a minute, to keep the cookie stable.
+        if now - last > 60 or "seen" not in session:
+            session["seen"] = now
+        return None
+
+    @app.errorhandler(CSRFError)
+    def _csrf(err):
+        return error_page(
+            400,
+            _(
+                "This form has expired or was sent from elsewhere. "
+                "Nothing was saved. Please open the page again and resend it."
+            ),
+        )
+
+    @app.errorhandler(HTTPException)
+    def _http(err):
+        if err.code is None or err.code < 400:
+            return err
+        return error_page(err.code)
+
+    @app.errorhandler(Exception)
+    def _crash(err):
+        app.logger.exception("unhandled error")
+        return error_page(500, _("Something went wrong on our side. It has been logged."))

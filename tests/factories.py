@@ -1,0 +1,153 @@
+"""Small factories: a two-of-everything district and users of any role."""
+
+from types import SimpleNamespace
+
+import pyotp
+
+from blueprints.accounts.models import TOTP_REQUIRED, User
+from blueprints.masters.models import (
+    Block,
+    Csc,
+    District,
+    GramPanchayat,
+    Municipality,
+    Office,
+    Tehsil,
+    Village,
+)
+from core.passwords import hash_password
+from tests.helpers import PASSWORD
+
+
+def make_places() -> SimpleNamespace:
+    """Two tehsils, each with one block, two GPs, villages, a CSC and offices.
+    Index 0 is 'ours', index 1 is 'theirs' for jurisdiction tests."""
+    district = District.create(
+        code="AUR",
+        name_en="Aurangabad",
+        name_local="औरंगाबाद",
+        state_en="Maharashtra",
+        state_local="महाराष्ट्र",
+    )
+    collectorate = Office.create(
+        code="COLL",
+        name_en="Collectorate",
+        name_local="जिल्हाधिकारी कार्यालय",
+        level="district",
+        kind="collectorate_branch",
+    )
+    zp = Office.create(
+        code="ZP",
+        name_en="Zilla Parishad",
+        name_local="जिल्हा परिषद",
+        level="district",
+        kind="zp_department",
+    )
+    ns = SimpleNamespace(
+        district=district,
+        collectorate=collectorate,
+        zp=zp,
+        tehsils=[],
+        blocks=[],
+        gps=[],
+        villages=[],
+        cscs=[],
+        tehsil_offices=[],
+        block_offices=[],
+        towns=[],
+    )
+    for i, (en, local) in enumerate([("Paithan", "पैठण"), ("Kannad", "कन्नड")]):
+        tehsil = Tehsil.create(code=f"T{i}", name_en=en, name_local=local, district=district)
+        block = Block.create(code=f"B{i}", name_en=en, name_local=local, tehsil=tehsil)
+        ns.tehsils.append(tehsil)
+        ns.blocks.append(block)
+        ns.towns.append(
+            Municipality.create(
+                code=f"M{i}",
+                name_en=f"{en} Council",
+                name_local=f"{local} नगर परिषद",
+                tehsil=tehsil,
+                kind="council",
+                wards=17,
+            )
+        )
+        ns.tehsil_offices.append(
+            Office.create(
+                code=f"TO{i}",
+                name_en=f"Tehsil Office {en}",
+                name_local=f"तहसील कार्यालय {local}",
+                level="tehsil",
+                kind="tehsil_office",
+                parent=collectorate,
+                tehsil=tehsil,
+            )
+        )
+        ns.block_offices.append(
+            Office.create(
+                code=f"BO{i}",
+                name_en=f"Panchayat Samiti {en}",
+                name_local=f"पंचायत समिती {local}",
+                level="block",
+                kind="block_office",
+                parent=zp,
+                tehsil=tehsil,
+                block=block,
+            )
+        )
+        for j, (gen, glocal) in enumerate([("Pimpalgaon", "पिंपळगाव"), ("Deulgaon", "देऊळगाव")]):
+            gp = GramPanchayat.create(
+                code=f"GP{i}{j}",
+                name_en=f"{gen} {en}",
+                name_local=f"{glocal} {local}",
+                block=block,
+                population=1234567 if (i, j) == (0, 0) else 2500,
+            )
+            ns.gps.append(gp)
+            ns.villages.append(
+                Village.create(
+                    code=f"V{i}{j}",
+                    name_en=gp.name_en,
+                    name_local=gp.name_local,
+                    gram_panchayat=gp,
+                    population=1500,
+                )
+            )
+        ns.cscs.append(
+            Csc.create(
+                code=f"CSC{i}",
+                name_en=f"Aaple Sarkar Kendra {en}",
+                name_local=f"आपले सरकार सेवा केंद्र {local}",
+                gram_panchayat=ns.gps[2 * i],
+            )
+        )
+    return ns
+
+
+ROLE_BINDING = {
+    "csc_operator": lambda p, k: {"csc": p.cscs[k]},
+    "gp_staff": lambda p, k: {"gram_panchayat": p.gps[2 * k]},
+    "office_user": lambda p, k: {"office": p.tehsil_offices[k]},
+    "office_head": lambda p, k: {"office": p.tehsil_offices[k]},
+    "block_officer": lambda p, k: {"block": p.blocks[k]},
+    "district_manager": lambda p, k: {},
+    "admin": lambda p, k: {},
+}
+
+
+def make_user(role, place, *, which=0, totp=None, **overrides) -> User:
+    """A user of `role` bound to place number `which` (0 ours, 1 theirs).
+    Roles that must use TOTP get a secret unless totp=False."""
+    if totp is None:
+        totp = role in TOTP_REQUIRED
+    fields = {
+        "username": overrides.pop("username", f"{role.replace('_', '-')}-{which}"),
+        "full_name": f"Test {role}",
+        "full_name_local": "परीक्षा वापरकर्ता",
+        "role": role,
+        "password_hash": hash_password(PASSWORD),
+        "mobile": "9800000001",
+        "totp_secret": pyotp.random_base32() if totp else None,
+        **ROLE_BINDING[role](place, which),
+        **overrides,
+    }
+    return User.create(**fields)
