@@ -72,13 +72,13 @@ format: python-packages
 	$(VENV)/bin/ruff format .
 
 test-sqlite: setup
-	ZILA_ENV=test $(VENV)/bin/pytest
+	ZILA_ENV=test $(VENV)/bin/pytest -q
 
 # The same suite on PostgreSQL + Redis; skipped with a message where absent.
 test-postgres: setup
 	@if $(PY) -c "import psycopg2,sys; psycopg2.connect('$(PG_URL)').close()" 2>/dev/null \
 	  && $(PY) -c "import redis; redis.Redis.from_url('$(REDIS_TEST_URL)').ping()" 2>/dev/null; then \
-	  ZILA_ENV=test DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(VENV)/bin/pytest; \
+	  ZILA_ENV=test DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(VENV)/bin/pytest -q; \
 	else echo "SKIPPED: PostgreSQL at $(PG_URL) or Redis at $(REDIS_TEST_URL) is not reachable"; fi
 
 bench: setup

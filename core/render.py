@@ -12,10 +12,10 @@ def wants_fragment() -> bool:
     return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
 
 
-def render(page: str, fragment: str | None = None, status: int = 200, **context):
-    """Render `page`, or `fragment` alone for a targeted htmx request. The page
+def render(template_name: str, fragment: str | None = None, /, status: int = 200, **context):
+    """Render `template_name`, or `fragment` alone for a targeted htmx request. The page
     template includes the fragment, so the markup exists once."""
-    template = fragment if fragment and wants_fragment() else page
+    template = fragment if fragment and wants_fragment() else template_name
     response = make_response(render_template(template, **context), status)
     response.vary.add("HX-Request")
     return response

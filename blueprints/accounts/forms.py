@@ -1,6 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp
 
 from blueprints.accounts.models import ROLES
@@ -56,7 +57,11 @@ class UserForm(FlaskForm):
     full_name_local = StringField(
         _l("Name in Devanagari"), validators=[Optional(), Length(max=120)]
     )
-    role = SelectField(_l("Role"), choices=list(ROLES.items()), validators=[DataRequired()])
+    role = SelectField(
+        _l("Role"),
+        choices=[SelectChoice(key, label) for key, label in ROLES.items()],
+        validators=[DataRequired()],
+    )
     mobile = StringField(_l("Mobile"), validators=[Optional(), MOBILE_RULE])
     email = StringField(_l("Email"), validators=[Optional(), Length(max=120)])
     binding_code = StringField(

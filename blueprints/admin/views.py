@@ -196,19 +196,19 @@ def audit_log():
 @bp.route("/outbox")
 @requires("admin")
 def outbox():
-    status = request.args.get("status", "")
+    state = request.args.get("status", "")
     query = Notification.select().order_by(Notification.id.desc())
-    if status in ("queued", "sent", "failed"):
-        query = query.where(Notification.status == status)
+    if state in ("queued", "sent", "failed"):
+        query = query.where(Notification.status == state)
     page = _page()
     rows = list(query.paginate(page, PAGE + 1))
     return render(
         "admin/outbox.html",
         notes=rows[:PAGE],
-        status=status,
+        state=state,
         page=page,
         has_next=len(rows) > PAGE,
-        args={"status": status} if status else {},
+        args={"status": state} if state else {},
     )
 
 

@@ -53,6 +53,7 @@ def block(block_id):
         has_next=has_next,
         args={"block_id": row.id, "q": q} if q else {"block_id": row.id},
         endpoint="masters.block",
+        show_block=False,
     )
 
 
@@ -71,6 +72,7 @@ def gp_search():
         has_next=has_next,
         args={"q": q} if q else {},
         endpoint="masters.gp_search",
+        show_block=True,
     )
 
 
