@@ -140,10 +140,14 @@ def office_condition(user):
         return pw.SQL("1 = 1")
     if user.role in ("office_user", "office_head"):
         return (Office.id == user.office_id) | (Office.parent == user.office_id)
-    from blueprints.masters.models import Block
+    from blueprints.masters.models import Block, Tehsil
 
-    return Office.block.in_(Block.select(Block.id).where(block_condition(user))) | (
-        Office.level == "district"
+    blocks = Block.select(Block.id).where(block_condition(user))
+    tehsils = Tehsil.select(Tehsil.id).where(tehsil_condition(user))
+    return (
+        (Office.level == "district")
+        | Office.block.in_(blocks)
+        | (Office.block.is_null() & Office.tehsil.in_(tehsils))
     )
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
-from flask import current_app, request
+from flask import current_app, has_request_context, request
 from flask_babel import Babel, get_locale
 
 LANG_COOKIE = "lang"
@@ -18,6 +18,9 @@ babel = Babel()
 
 
 def select_locale() -> str:
+    if not has_request_context():
+        # Commands and huey tasks: the district's language unless told.
+        return current_app.config.get("CLI_LOCALE", "en")
     languages = current_app.config["LANGUAGES"]
     chosen = request.cookies.get(LANG_COOKIE)
     if chosen in languages:

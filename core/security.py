@@ -6,7 +6,8 @@ and only after its form has validated."""
 
 import time
 
-from flask import flash, redirect, request, session, url_for
+from flask import abort, flash, redirect, request, session, url_for
+from flask.sessions import SecureCookieSessionInterface
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_limiter import Limiter
@@ -46,6 +47,20 @@ ERROR_TITLES = {
 }
 
 
+# Shared, cacheable responses that must never read the session.
+SESSIONLESS_ENDPOINTS = frozenset({"asset", "static", "home.favicon", "home.health"})
+
+
+class SessionInterface(SecureCookieSessionInterface):
+    """Shared responses (assets, favicon) never carry the session: no
+    Set-Cookie and no "Vary: Cookie", so every cache may keep them."""
+
+    def save_session(self, app, session, response):
+        if request.endpoint in SESSIONLESS_ENDPOINTS:
+            return
+        super().save_session(app, session, response)
+
+
 def error_page(status: int, message=None):
     return render(
         "errors/error.html",
@@ -61,7 +76,33 @@ def bad_request(message):
     return error_page(400, message)
 
 
+def safe_next(target, fallback: str) -> str:
+    """A same-site path to go back to, or `fallback`. Browsers drop tabs and
+    newlines and read backslashes as slashes, so any of those is refused."""
+    target = target or ""
+    if (
+        not target.startswith("/")
+        or target.startswith("//")
+        or any(ch.isspace() or ord(ch) < 32 or ch == "\\" for ch in target)
+    ):
+        return fallback
+    return target
+
+
 def init_app(app):
+    app.session_interface = SessionInterface()
+
+    @app.before_request
+    def _too_large():
+        # Refuse an oversized form before anything (the CSRF check included)
+        # reads it, so the user hears "too large", not "form expired".
+        length = request.content_length or 0
+        limit = app.config["MAX_FORM_MEMORY_SIZE"]
+        if request.mimetype == "multipart/form-data":
+            limit = app.config["MAX_CONTENT_LENGTH"]
+        if length > limit:
+            abort(413)
+
     csrf.init_app(app)
     if app.config.get("REDIS_URL") and not app.config.get("RATELIMIT_STORAGE_URI"):
         app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]
@@ -82,6 +123,8 @@ def init_app(app):
 
     @app.before_request
     def _idle_timeout():
+        if request.endpoint in SESSIONLESS_ENDPOINTS:
+            return None  # touching the session would add "Vary: Cookie"
         if not current_user.is_authenticated:
             return None
         now = int(time.time())

@@ -2,9 +2,9 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp
 
 from blueprints.accounts.models import ROLES
+from core.forms import NOT_A_CHOICE, Optional, Regexp, equal_to, length, required
 from core.passwords import MIN_LENGTH
 
 USERNAME_RULE = Regexp(
@@ -15,74 +15,64 @@ MOBILE_RULE = Regexp(r"^[6-9][0-9]{9}$", message=_l("Enter a 10-digit mobile num
 
 
 class LoginForm(FlaskForm):
-    username = StringField(_l("Username"), validators=[DataRequired(), Length(max=40)])
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+    username = StringField(_l("Username"), validators=[required(), length(max=40)])
+    password = PasswordField(_l("Password"), validators=[required(), length(max=200)])
 
 
 class CodeForm(FlaskForm):
     code = StringField(
         _l("6-digit code from your authenticator app, or a recovery code"),
-        validators=[DataRequired(), Length(max=20)],
+        validators=[required(), length(max=20)],
     )
 
 
 class EnrolForm(FlaskForm):
-    code = StringField(
-        _l("6-digit code shown by the app"), validators=[DataRequired(), Length(max=10)]
-    )
+    code = StringField(_l("6-digit code shown by the app"), validators=[required(), length(max=10)])
 
 
 class PasswordChangeForm(FlaskForm):
-    current = PasswordField(_l("Current password"), validators=[DataRequired(), Length(max=200)])
+    current = PasswordField(_l("Current password"), validators=[required(), length(max=200)])
     new = PasswordField(
-        _l("New password"),
-        validators=[
-            DataRequired(),
-            Length(
-                min=MIN_LENGTH,
-                max=200,
-                message=_l("Use at least %(n)d characters.", n=MIN_LENGTH),
-            ),
-        ],
+        _l("New password"), validators=[required(), length(min=MIN_LENGTH, max=200)]
     )
     confirm = PasswordField(
         _l("New password again"),
-        validators=[DataRequired(), EqualTo("new", message=_l("The two passwords differ."))],
+        validators=[required(), equal_to("new", _l("The two passwords differ."))],
     )
 
 
 class UserForm(FlaskForm):
-    username = StringField(_l("Username"), validators=[DataRequired(), USERNAME_RULE])
-    full_name = StringField(_l("Name in English"), validators=[DataRequired(), Length(max=120)])
+    username = StringField(_l("Username"), validators=[required(), USERNAME_RULE])
+    full_name = StringField(_l("Name in English"), validators=[required(), length(max=120)])
     full_name_local = StringField(
-        _l("Name in Devanagari"), validators=[Optional(), Length(max=120)]
+        _l("Name in Devanagari"), validators=[Optional(), length(max=120)]
     )
     role = SelectField(
         _l("Role"),
         choices=[SelectChoice(key, label) for key, label in ROLES.items()],
-        validators=[DataRequired()],
+        validators=[required()],
+        invalid_choice_message=NOT_A_CHOICE,
     )
     mobile = StringField(_l("Mobile"), validators=[Optional(), MOBILE_RULE])
-    email = StringField(_l("Email"), validators=[Optional(), Length(max=120)])
+    email = StringField(
+        _l("Email"),
+        validators=[
+            Optional(),
+            length(max=120),
+            Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l("Enter an email address.")),
+        ],
+    )
     binding_code = StringField(
         _l("Code of the CSC, gram panchayat, office, block or tehsil"),
-        validators=[Optional(), Length(max=20)],
+        validators=[Optional(), length(max=20)],
     )
     password = PasswordField(
-        _l("First password"),
-        validators=[
-            DataRequired(),
-            Length(
-                min=MIN_LENGTH,
-                max=200,
-                message=_l("Use at least %(n)d characters.", n=MIN_LENGTH),
-            ),
-        ],
+        _l("First password"), validators=[required(), length(min=MIN_LENGTH, max=200)]
     )
 
 
 class ReasonForm(FlaskForm):
-    reason = StringField(_l("Reason"), validators=[DataRequired(), Length(min=5, max=300)])
+    reason = StringField(_l("Reason"), validators=[required(), length(min=5, max=300)])
 
 
 class ConfirmForm(FlaskForm):

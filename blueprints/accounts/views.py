@@ -1,5 +1,4 @@
 import time
-from urllib.parse import urlsplit
 
 from flask import current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
@@ -14,20 +13,13 @@ from core.access import public, requires
 from core.auth import new_totp_secret, provisioning_uri, qr_svg
 from core.db import utcnow
 from core.render import render
-from core.security import limiter
+from core.security import limiter, safe_next
 
 PENDING_SECONDS = 300
 
 
 def _login_limit():
     return current_app.config["LOGIN_RATE_LIMIT"]
-
-
-def _safe_next(target) -> str:
-    parts = urlsplit(target or "")
-    if target and not parts.scheme and not parts.netloc and target.startswith("/"):
-        return target
-    return url_for("home.index")
 
 
 def _complete_login(user: User):
@@ -38,7 +30,7 @@ def _complete_login(user: User):
     user.last_login_at = utcnow()
     user.save(only=[User.last_login_at])
     audit.record("login", "user", user.id, actor=user)
-    return redirect(_safe_next(target), 303)
+    return redirect(safe_next(target, url_for("home.index")), 303)
 
 
 def _start_pending(user: User, step: str):

@@ -1,7 +1,8 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import StringField
-from wtforms.validators import DataRequired, Length, Regexp
+
+from core.forms import Regexp, length, required
 
 DEVANAGARI = Regexp(
     r"^[\u0900-\u097F\u200c\u200d\s.,()'-]+$",
@@ -10,7 +11,7 @@ DEVANAGARI = Regexp(
 
 
 class MasterNameForm(FlaskForm):
-    name_en = StringField(_l("Name in English"), validators=[DataRequired(), Length(max=120)])
+    name_en = StringField(_l("Name in English"), validators=[required(), length(max=120)])
     name_local = StringField(
-        _l("Name in Devanagari"), validators=[DataRequired(), Length(max=120), DEVANAGARI]
+        _l("Name in Devanagari"), validators=[required(), length(max=120), DEVANAGARI]
     )

@@ -8,7 +8,7 @@ from core.access import public
 from core.db import db
 from core.i18n import LANG_COOKIE
 from core.render import render
-from core.security import bad_request
+from core.security import bad_request, safe_next
 
 
 @bp.route("/")
@@ -24,10 +24,7 @@ def index():
 def language(code):
     if code not in current_app.config["LANGUAGES"]:
         return bad_request(_("That language is not available. Choose English, हिन्दी or मराठी."))
-    target = request.args.get("next") or url_for("home.index")
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("home.index")
-    response = redirect(target, 303)
+    response = redirect(safe_next(request.args.get("next"), url_for("home.index")), 303)
     response.set_cookie(LANG_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
     return response
 

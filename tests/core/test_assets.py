@@ -8,11 +8,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 HASHED = re.compile(r"^/a/(?P<stem>.+)\.(?P<digest>[0-9a-f]{12})\.(?P<ext>[a-z0-9]+)$")
 YEAR = 31536000
+# Requests use buffered=True: a compressed asset is a stream that holds its
+# request context until read, and an unread one breaks the next request.
 
 
-def asset_urls(client) -> list[str]:
-    html = client.get("/login").get_data(as_text=True)
-    return re.findall(r'(?:href|src)="(/a/[^"]+)"', html)
+def asset_urls(client, page="/") -> list[str]:
+    response = client.get(page)
+    assert response.status_code == 200, page
+    urls = re.findall(r'(?:href|src)="(/a/[^"]+)"', response.get_data(as_text=True))
+    assert len(urls) >= 2, f"{page} links no hashed CSS and JS"
+    return urls
 
 
 def cache_directives(response) -> dict[str, str]:
@@ -39,7 +44,7 @@ def test_asset_urls_are_content_hashed(client):
 
 def test_assets_are_cached_for_a_year_and_immutable(client):
     for url in asset_urls(client):
-        response = client.get(url)
+        response = client.get(url, buffered=True)
         assert response.status_code == 200, url
         cache = cache_directives(response)
         assert cache.get("max-age") == str(YEAR), (url, response.headers.get("Cache-Control"))
@@ -50,7 +55,7 @@ def test_assets_are_cached_for_a_year_and_immutable(client):
 def test_assets_are_served_with_their_content_and_type(client):
     for url in asset_urls(client):
         match = HASHED.match(url)
-        response = client.get(url, headers={"Accept-Encoding": "identity"})
+        response = client.get(url, buffered=True, headers={"Accept-Encoding": "identity"})
         source = ROOT / "static" / f"{match['stem']}.{match['ext']}"
         assert response.get_data() == source.read_bytes(), url
         want = {"css": "text/css", "js": "text/javascript"}[match["ext"]]
@@ -61,7 +66,7 @@ def test_a_wrong_or_stale_hash_is_404(client):
     for url in asset_urls(client):
         match = HASHED.match(url)
         stale = f"/a/{match['stem']}.{'0' * 12}.{match['ext']}"
-        response = client.get(stale)
+        response = client.get(stale, buffered=True)
         assert response.status_code == 404, stale
         # A 404 must never be cached for a year.
         assert "immutable" not in response.headers.get("Cache-Control", "")
@@ -70,22 +75,56 @@ def test_a_wrong_or_stale_hash_is_404(client):
     assert client.get("/a/%2e%2e/app.py").status_code == 404
 
 
-def test_assets_carry_an_etag_and_answer_304(client):
+# What browsers send: Chrome over HTTPS, Chrome over plain HTTP (a district
+# LAN), and a gzip-only client.
+CHROME_HTTPS = "gzip, deflate, br, zstd"
+CHROME_HTTP = "gzip, deflate"
+GZIP_ONLY = "gzip"
+
+
+def test_assets_carry_an_etag_and_answer_304_uncompressed(client):
     for url in asset_urls(client):
-        response = client.get(url, headers={"Accept-Encoding": "br, gzip"})
+        response = client.get(url, buffered=True, headers={"Accept-Encoding": "identity"})
         etag = response.headers.get("ETag")
         assert etag, url
-        again = client.get(url, headers={"Accept-Encoding": "br, gzip", "If-None-Match": etag})
+        again = client.get(
+            url, buffered=True, headers={"Accept-Encoding": "identity", "If-None-Match": etag}
+        )
         assert again.status_code == 304, url
         assert again.get_data() == b""
 
 
-def test_assets_are_compressed_when_asked(client):
+def test_compressed_assets_answer_304_to_their_own_etag(client):
+    """A browser revalidating an asset it got compressed sends back the ETag
+    it got (with ":br"); the answer must be a 304, not the file again."""
     for url in asset_urls(client):
-        for accept, expected in (("br, gzip", "br"), ("gzip", "gzip")):
-            response = client.get(url, headers={"Accept-Encoding": accept})
-            assert response.headers.get("Content-Encoding") == expected, (url, accept)
+        for accept in (CHROME_HTTPS, CHROME_HTTP):
+            response = client.get(url, buffered=True, headers={"Accept-Encoding": accept})
+            etag = response.headers.get("ETag")
+            assert etag, (url, accept)
+            again = client.get(
+                url, buffered=True, headers={"Accept-Encoding": accept, "If-None-Match": etag}
+            )
+            assert again.status_code == 304, (url, accept, etag)
+
+
+def test_assets_are_compressed_for_browsers(client):
+    for url in asset_urls(client):
+        raw = len(
+            client.get(url, buffered=True, headers={"Accept-Encoding": "identity"}).get_data()
+        )
+        for accept in (CHROME_HTTPS, CHROME_HTTP):
+            response = client.get(url, buffered=True, headers={"Accept-Encoding": accept})
+            encoding = response.headers.get("Content-Encoding")
+            assert encoding in accept.split(", "), (url, accept, encoding)
+            assert len(response.get_data()) < raw / 2, (url, accept)
             assert "Accept-Encoding" in response.headers.get("Vary", ""), url
+
+
+def test_assets_are_compressed_for_a_gzip_only_client(client):
+    for url in asset_urls(client):
+        response = client.get(url, buffered=True, headers={"Accept-Encoding": GZIP_ONLY})
+        assert response.headers.get("Content-Encoding") == "gzip", url
 
 
 def test_assets_do_not_vary_on_the_session_cookie(client, login_as):
@@ -94,7 +133,7 @@ def test_assets_do_not_vary_on_the_session_cookie(client, login_as):
     use): the repeat visit would no longer cost the HTML alone."""
     browser = login_as("csc_operator")
     for url in asset_urls(browser):
-        response = browser.get(url, headers={"Accept-Encoding": "br, gzip"})
+        response = browser.get(url, buffered=True, headers={"Accept-Encoding": "br, gzip"})
         assert response.status_code == 200
         vary = {v.strip().lower() for v in response.headers.get("Vary", "").split(",")}
         assert "cookie" not in vary, (url, response.headers.get("Vary"))
@@ -105,10 +144,10 @@ def test_pages_are_compressed_when_asked(login_as):
     browser = login_as("district_manager")
     browser.set_cookie("lang", "en")
     for url in ("/", "/masters/", "/masters/offices", "/account"):
-        plain = browser.get(url, headers={"Accept-Encoding": "identity"})
+        plain = browser.get(url, buffered=True, headers={"Accept-Encoding": "identity"})
         assert plain.headers.get("Content-Encoding") is None
         for accept, expected in (("br, gzip", "br"), ("gzip", "gzip")):
-            response = browser.get(url, headers={"Accept-Encoding": accept})
+            response = browser.get(url, buffered=True, headers={"Accept-Encoding": accept})
             assert response.status_code == 200, url
             assert response.headers.get("Content-Encoding") == expected, (url, accept)
             assert len(response.get_data()) < len(plain.get_data()), url
