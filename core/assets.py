@@ -67,9 +67,7 @@ class Assets:
         if asset is None:
             abort(404)
         accepted = request.accept_encodings
-        coding = next(
-            (c for c in ("br", "gzip") if c in asset.bodies and accepted[c]), "identity"
-        )
+        coding = next((c for c in ("br", "gzip") if c in asset.bodies and accepted[c]), "identity")
         response = Response(asset.bodies[coding], mimetype=asset.mimetype)
         if coding != "identity":
             response.headers["Content-Encoding"] = coding
