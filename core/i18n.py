@@ -49,7 +49,7 @@ def ist_datetime(value) -> str:
     if not value:
         return ""
     return format_datetime(
-        _as_ist(value), "d MMM y, h:mm a", locale=_BABEL_LOCALE[current_language()]
+        _as_ist(value), "d MMM y, HH:mm", locale=_BABEL_LOCALE[current_language()]
     )
 
 

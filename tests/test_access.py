@@ -277,13 +277,14 @@ def object_urls(place, index) -> dict[str, str]:
 
 
 # Which of its own tehsil's objects each role bound to place 0 may open.
-# gp_staff and csc_operator see one GP; the tehsil office user sees its office.
+# gp_staff and csc_operator see one GP; the tehsil office user sees its office
+# (and those below it) only; everyone else also sees the tehsil's office.
 OWN_OBJECTS = {
-    "csc_operator": ("tehsil", "block", "gp", "block office"),
-    "gp_staff": ("tehsil", "block", "gp", "block office"),
+    "csc_operator": ("tehsil", "block", "gp", "block office", "tehsil office"),
+    "gp_staff": ("tehsil", "block", "gp", "block office", "tehsil office"),
     "office_user": ("tehsil", "block", "gp", "other gp", "tehsil office"),
     "office_head": ("tehsil", "block", "gp", "other gp", "tehsil office"),
-    "block_officer": ("tehsil", "block", "gp", "other gp", "block office"),
+    "block_officer": ("tehsil", "block", "gp", "other gp", "block office", "tehsil office"),
 }
 LOCAL_VARIANTS = [(role, {}) for role in OWN_OBJECTS] + [
     ("block_officer", {"bound": "tehsil"}),
