@@ -87,3 +87,13 @@ def record(action: str, obj_type: str, obj_id=None, actor=None, **detail) -> Aud
         detail=json.dumps(detail, ensure_ascii=False, default=str),
         ip=ip,
     )
+
+
+def actor_names(events) -> dict:
+    """actor id -> username for a page of events, in one query."""
+    from blueprints.accounts.models import User
+
+    ids = {e.actor_id for e in events if e.actor_id}
+    if not ids:
+        return {}
+    return dict(User.select(User.id, User.username).where(User.id.in_(ids)).tuples())

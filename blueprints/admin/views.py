@@ -108,6 +108,7 @@ def user(user_id):
         "admin/user.html",
         user=row,
         events=events,
+        actors=audit.actor_names(events),
         reason_form=ReasonForm(formdata=None),
         confirm_form=ConfirmForm(formdata=None),
         locked=accounts.is_locked(row),
@@ -176,12 +177,7 @@ def audit_log():
         query = query.where(AuditEvent.action.startswith(action))
     page = _page()
     rows = list(query.paginate(page, PAGE + 1))
-    actors = {
-        u.id: u
-        for u in User.select(User.id, User.username).where(
-            User.id.in_({e.actor_id for e in rows if e.actor_id})
-        )
-    }
+    actors = audit.actor_names(rows)
     return render(
         "admin/audit.html",
         events=rows[:PAGE],

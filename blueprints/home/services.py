@@ -13,7 +13,7 @@ from blueprints.masters.models import (
     Village,
 )
 from core.access import gp_condition
-from core.audit import AuditEvent
+from core.audit import AuditEvent, actor_names
 from core.db import utcnow
 from core.notify import Notification
 
@@ -67,6 +67,7 @@ def home_context(user) -> dict:
             Notification.select().where(Notification.status == "queued").count()
         )
         ctx["recent_events"] = list(AuditEvent.select().order_by(AuditEvent.id.desc()).limit(8))
+        ctx["actors"] = actor_names(ctx["recent_events"])
     if user.role in ("office_user", "office_head"):
         ctx["colleagues"] = list(
             User.select(User.full_name, User.full_name_local, User.role)
