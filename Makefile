@@ -30,7 +30,7 @@ test: setup lint translations-check test-sqlite test-postgres
 
 setup: system-packages python-packages npm-packages assets
 	@mkdir -p instance
-	@$(VENV)/bin/pybabel compile -q -d translations
+	@$(VENV)/bin/pybabel compile -d translations > /dev/null
 
 system-packages:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -58,7 +58,7 @@ assets: npm-packages
 translations: python-packages
 	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -o translations/messages.pot .
 	$(VENV)/bin/pybabel update -N -i translations/messages.pot -d translations
-	$(VENV)/bin/pybabel compile -q -d translations
+	$(VENV)/bin/pybabel compile -d translations
 
 translations-check: python-packages
 	$(PY) -m core.i18n_check

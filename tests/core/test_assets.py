@@ -8,8 +8,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 HASHED = re.compile(r"^/a/(?P<stem>.+)\.(?P<digest>[0-9a-f]{12})\.(?P<ext>[a-z0-9]+)$")
 YEAR = 31536000
-# Requests use buffered=True: a compressed asset is a stream that holds its
-# request context until read, and an unread one breaks the next request.
+# Requests use buffered=True: a streamed file that Flask-Compress compresses
+# holds its request context until read, and an unread one breaks the next
+# request in the test client.
 
 
 def asset_urls(client, page="/") -> list[str]:
