@@ -119,6 +119,10 @@ def init_app(app):
         if response.mimetype == "text/html" and "Cache-Control" not in response.headers:
             # Pages carry personal data: revalidate, never share between users.
             response.headers["Cache-Control"] = "private, no-cache"
+            if request.method == "GET" and response.status_code == 200:
+                # A repeat visit of an unchanged page costs a 304 and no body.
+                response.add_etag(weak=True)
+                response.make_conditional(request)
         return response
 
     @app.before_request

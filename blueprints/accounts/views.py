@@ -6,7 +6,7 @@ from flask_login import current_user, login_user, logout_user
 
 from blueprints.accounts import bp
 from blueprints.accounts import services as svc
-from blueprints.accounts.forms import CodeForm, EnrolForm, PasswordChangeForm
+from blueprints.accounts.forms import CodeForm, ConfirmForm, EnrolForm, PasswordChangeForm
 from blueprints.accounts.models import User
 from core import audit
 from core.access import public, requires
@@ -179,9 +179,16 @@ def new_recovery_codes():
     return _account_page(code_form=form, status=400)
 
 
-@bp.route("/logout", methods=["POST"])
+@bp.route("/logout", methods=["GET", "POST"])
 @requires()
 def logout():
+    # GET asks for confirmation: the menu holds a plain link, not a form with
+    # a per-request CSRF token, so pages stay byte-identical and revalidate
+    # to "304 Not Modified" on a repeat visit.
+    if request.method == "GET":
+        return render("accounts/logout.html", form=ConfirmForm())
+    if not ConfirmForm().validate_on_submit():
+        return redirect(url_for("accounts.logout"), 303)
     audit.record("logout", "user", current_user.id)
     logout_user()
     session.clear()

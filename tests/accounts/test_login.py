@@ -107,14 +107,25 @@ def test_session_is_rotated_on_sign_in(app, client, place):
         assert "_user_id" in sess
 
 
-def test_logout_is_post_only_and_shows_public_page(app, client, place):
+def test_logout_asks_first_then_signs_out_on_post(app, client, place):
     user = operator(app, place)
     client.login(user)
-    assert client.get("/logout").status_code == 405
-    assert signed_in(client)
-    response = client.form_post("/account", "/logout")
+    confirm = client.get("/logout")
+    assert confirm.status_code == 200
+    assert "Sign out now" in confirm.get_data(as_text=True)
+    assert signed_in(client)  # a GET (a prefetch, a crawler) never signs out
+    response = client.form_post("/logout")
     assert response.status_code == 303
     assert not signed_in(client)
+
+
+def test_unchanged_page_revalidates_to_304(app, client, place):
+    client.login(operator(app, place))
+    first = client.get("/masters/offices")
+    assert first.status_code == 200 and first.headers["ETag"]
+    again = client.get("/masters/offices", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+    assert again.get_data() == b""
 
 
 def test_idle_session_expires(app, client, place):
