@@ -6,6 +6,8 @@ from blueprints.masters import bp
 from blueprints.masters import services as svc
 from blueprints.masters.models import Csc, Municipality, Village
 from core.access import STAFF_ROLES, get_scoped_or_404, requires
+from core.db import utcnow
+from core.pdf import pdf_response
 from core.render import render
 
 svc.register_template_helpers(bp)
@@ -94,6 +96,17 @@ def gram_panchayat(gp_id):
 @requires(*STAFF_ROLES)
 def offices():
     return render("masters/offices.html", offices=list(svc.offices_for(current_user)))
+
+
+@bp.route("/offices.pdf")
+@requires(*STAFF_ROLES)
+def offices_pdf():
+    return pdf_response(
+        "pdf/offices.html",
+        "offices.pdf",
+        offices=list(svc.offices_for(current_user)),
+        printed_at=utcnow(),
+    )
 
 
 @bp.route("/offices/<int:office_id>")

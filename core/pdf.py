@@ -1,0 +1,18 @@
+"""Printable documents: a template rendered to PDF by WeasyPrint. Devanagari
+comes from the Noto fonts that `make` installs from Debian (fonts-noto-core);
+WeasyPrint shapes it with HarfBuzz, so conjuncts print correctly."""
+
+from flask import make_response, render_template
+from weasyprint import HTML
+
+
+def pdf_bytes(template: str, **context) -> bytes:
+    return HTML(string=render_template(template, **context)).write_pdf()
+
+
+def pdf_response(template: str, filename: str, **context):
+    response = make_response(pdf_bytes(template, **context))
+    response.mimetype = "application/pdf"
+    response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
