@@ -47,13 +47,23 @@ def create_app(config=None) -> Flask:
 def register_blueprints(app: Flask) -> None:
     from blueprints.accounts.views import bp as accounts
     from blueprints.admin.views import bp as admin
+    from blueprints.applications.views import bp as applications
+    from blueprints.desk.views import bp as desk
     from blueprints.home.views import bp as home
     from blueprints.masters.views import bp as masters
+    from blueprints.reports.views import bp as reports
+    from blueprints.services.views import bp as services
+    from blueprints.track.views import bp as track
 
     app.register_blueprint(home)
     app.register_blueprint(accounts)
     app.register_blueprint(masters, url_prefix="/masters")
     app.register_blueprint(admin, url_prefix="/admin")
+    app.register_blueprint(services, url_prefix="/services")
+    app.register_blueprint(applications, url_prefix="/applications")
+    app.register_blueprint(desk, url_prefix="/desk")
+    app.register_blueprint(track)
+    app.register_blueprint(reports, url_prefix="/reports")
 
 
 app = create_app()

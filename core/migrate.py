@@ -21,8 +21,18 @@ def migrate(upto: str | None = None) -> list[str]:
 
 def all_models():
     from blueprints.accounts.models import RecoveryCode, User
+    from blueprints.applications.models import APPLICATION_MODELS
     from blueprints.masters.models import MASTER_MODELS
+    from blueprints.services.models import Service
     from core.audit import AuditEvent
     from core.notify import Notification
 
-    return [*MASTER_MODELS, User, RecoveryCode, AuditEvent, Notification]
+    return [
+        *MASTER_MODELS,
+        User,
+        RecoveryCode,
+        AuditEvent,
+        Notification,
+        Service,
+        *APPLICATION_MODELS,
+    ]

@@ -1,0 +1,141 @@
+"""What may happen to a submitted application, by whom, and what it does to
+the service-level clock. Every change is one transaction that writes the new
+status and an append-only event; notifications follow from the event."""
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+from blueprints.applications.models import Application, ApplicationEvent
+from core.db import db, utcnow
+
+DESK_ROLES = ("office_user", "office_head")
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    label: object
+    from_statuses: tuple
+    to_status: str
+    roles: tuple
+    remark_required: bool = False
+
+
+ACTIONS = {
+    a.name: a
+    for a in (
+        Action("accept", _l("Accept for scrutiny"), ("submitted",), "scrutiny", DESK_ROLES),
+        Action(
+            "ask_documents",
+            _l("Ask for documents"),
+            ("submitted", "scrutiny"),
+            "awaiting_documents",
+            DESK_ROLES,
+            remark_required=True,
+        ),
+        Action(
+            "resubmit",
+            _l("Resubmit with the documents asked for"),
+            ("awaiting_documents",),
+            "scrutiny",
+            ("csc_operator",),
+        ),
+        Action("approve", _l("Approve"), ("scrutiny",), "approved", ("office_head",)),
+        Action(
+            "reject",
+            _l("Reject"),
+            ("submitted", "scrutiny"),
+            "rejected",
+            ("office_head",),
+            remark_required=True,
+        ),
+        Action("deliver", _l("Mark delivered"), ("approved",), "delivered", DESK_ROLES),
+    )
+}
+
+
+class TransitionError(ValueError):
+    """The action is not allowed now; the message is translated."""
+
+
+def allowed_actions(application: Application, user) -> list[Action]:
+    return [
+        a
+        for a in ACTIONS.values()
+        if application.status in a.from_statuses and user.role in a.roles
+    ]
+
+
+def _days_between(start: dt.datetime, end: dt.datetime) -> int:
+    return max(0, math.ceil((end - start).total_seconds() / 86400))
+
+
+def transition(application_id: int, action_name: str, actor, remark: str = "", **fields):
+    """Apply an action; returns the new event. Raises TransitionError when the
+    action does not fit the application's state or the actor's role."""
+    from flask_babel import gettext as _
+
+    action = ACTIONS.get(action_name)
+    if action is None:
+        raise TransitionError(_("That action does not exist."))
+    if actor.role not in action.roles:
+        raise TransitionError(_("Your role cannot do this."))
+    remark = (remark or "").strip()
+    if action.remark_required and not remark:
+        raise TransitionError(_("Write a remark: the applicant will read it."))
+    with db.atomic():
+        # Re-read inside the transaction: another desk may have acted first.
+        app = Application.select().where(Application.id == application_id).get()
+        if app.status not in action.from_statuses:
+            raise TransitionError(
+                _(
+                    "This application is now “%(status)s”; refresh the page.",
+                    status=app.status_label,
+                )
+            )
+        now = utcnow()
+        updates = {"status": action.to_status, "updated_at": now}
+        if action.to_status == "awaiting_documents":
+            updates["paused_since"] = now
+        if app.status == "awaiting_documents" and app.paused_since:
+            paused = _days_between(app.paused_since, now)
+            updates["paused_days"] = app.paused_days + paused
+            updates["due_date"] = app.due_date + dt.timedelta(days=paused)
+            updates["paused_since"] = None
+        if action.to_status in ("approved", "rejected"):
+            updates["decided_at"] = now
+        updates.update(fields)
+        changed = (
+            Application.update(**updates)
+            .where((Application.id == app.id) & (Application.status == app.status))
+            .execute()
+        )
+        if changed != 1:
+            raise TransitionError(_("Someone else changed this application; refresh the page."))
+        event = ApplicationEvent.create(
+            application=app.id,
+            at=now,
+            actor=actor.id,
+            from_status=app.status,
+            to_status=action.to_status,
+            remark=remark,
+        )
+    from blueprints.applications.notices import on_event
+
+    on_event(event.id)
+    return event
+
+
+def days_left(app: Application, today: dt.date | None = None) -> int | None:
+    """Days until the due date (negative when overdue); the clock stands
+    still while the application waits on the applicant."""
+    if app.due_date is None:
+        return None
+    today = today or (utcnow() + dt.timedelta(hours=5, minutes=30)).date()
+    if app.status == "awaiting_documents" and app.paused_since:
+        paused_on = (app.paused_since + dt.timedelta(hours=5, minutes=30)).date()
+        return (app.due_date - paused_on).days
+    return (app.due_date - today).days

@@ -1,0 +1,3 @@
+"""Views of the services blueprint."""
+
+from blueprints.services import bp  # noqa: F401
