@@ -64,5 +64,15 @@ def init_app(app):
             db.close()
 
 
+def write_transaction():
+    """A transaction that takes the write lock at its start. On SQLite a
+    deferred transaction that reads and then writes can fail at once with
+    "database is locked" when another writer raced it; IMMEDIATE waits for
+    the lock (busy_timeout) instead. PostgreSQL locks rows as it goes."""
+    if isinstance(db.obj, pw.SqliteDatabase):
+        return db.atomic("IMMEDIATE")
+    return db.atomic()
+
+
 def is_postgres() -> bool:
     return isinstance(db.obj, pw.PostgresqlDatabase)

@@ -39,6 +39,14 @@ def indian_number(value) -> str:
     return format_decimal(value, locale=_BABEL_LOCALE[current_language()], numbering_system="latn")
 
 
+def rupees(paise) -> str:
+    """₹ from paise with Indian grouping; paise shown only when there are any."""
+    if paise is None:
+        return ""
+    whole, part = divmod(int(paise), 100)
+    return f"₹{indian_number(whole)}" + (f".{part:02d}" if part else "")
+
+
 def _as_ist(value: dt.datetime) -> dt.datetime:
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
@@ -66,6 +74,7 @@ def init_app(app):
     app.jinja_env.filters["num"] = indian_number
     app.jinja_env.filters["ist"] = ist_datetime
     app.jinja_env.filters["date"] = indian_date
+    app.jinja_env.filters["rupees"] = rupees
 
     @app.context_processor
     def _languages():

@@ -76,6 +76,18 @@ def bad_request(message):
     return error_page(400, message)
 
 
+# endpoint -> view answering a 413 in place (e.g. beside an upload field).
+TOO_LARGE_VIEWS: dict = {}
+
+
+def too_large_handler(endpoint: str):
+    def register(fn):
+        TOO_LARGE_VIEWS[endpoint] = fn
+        return fn
+
+    return register
+
+
 def safe_next(target, fallback: str) -> str:
     """A same-site path to go back to, or `fallback`. Browsers drop tabs and
     newlines and read backslashes as slashes, so any of those is refused."""
@@ -159,6 +171,8 @@ def init_app(app):
     def _http(err):
         if err.code is None or err.code < 400:
             return err
+        if err.code == 413 and request.endpoint in TOO_LARGE_VIEWS:
+            return TOO_LARGE_VIEWS[request.endpoint]()
         return error_page(err.code)
 
     @app.errorhandler(Exception)

@@ -151,3 +151,98 @@ def make_user(role, place, *, which=0, totp=None, **overrides) -> User:
         **overrides,
     }
     return User.create(**fields)
+
+
+def make_service(place, **overrides):
+    """An income-certificate-like service disposed of by the tehsil office."""
+    import json
+
+    from blueprints.services.models import Service
+
+    fields = {
+        "code": "INC",
+        "name_en": "Income certificate",
+        "name_hi": "आय प्रमाण पत्र",
+        "name_mr": "उत्पन्नाचा दाखला",
+        "department": place.collectorate,
+        "disposing_level": "tehsil",
+        "sla_days": 7,
+        "govt_fee": 2000,
+        "user_charge": 3350,
+        "split_csc": 80,
+        "split_gp": 10,
+        "split_society": 10,
+        "documents_json": json.dumps(
+            [
+                {"key": "photo", "en": "Photograph", "hi": "फोटो", "mr": "फोटो", "required": True},
+                {
+                    "key": "ration",
+                    "en": "Ration card",
+                    "hi": "राशन कार्ड",
+                    "mr": "शिधापत्रिका",
+                    "required": False,
+                },
+            ]
+        ),
+        "fields_json": json.dumps(
+            [
+                {
+                    "key": "annual_income",
+                    "type": "number",
+                    "en": "Annual income (₹)",
+                    "hi": "वार्षिक आय (₹)",
+                    "mr": "वार्षिक उत्पन्न (₹)",
+                    "required": True,
+                    "min": 0,
+                    "max": 100000000,
+                },
+            ]
+        ),
+    }
+    fields.update(overrides)
+    return Service.create(**fields)
+
+
+_app_counter = iter(range(1, 10_000_000))
+
+
+def make_application(place, service, operator, **overrides):
+    """A submitted application of place 0's first CSC, with its first event."""
+    import datetime as dt
+    import secrets
+
+    from blueprints.applications.ids import format_id
+    from blueprints.applications.models import Application, ApplicationEvent
+    from core.db import utcnow
+
+    now = utcnow()
+    fields = {
+        "app_id": format_id("AUR", 2026, next(_app_counter)),
+        "service": service,
+        "csc": place.cscs[0],
+        "operator": operator,
+        "office": place.tehsil_offices[0],
+        "gram_panchayat": place.gps[0],
+        "status": "submitted",
+        "applicant_name_local": "रामू पाटील",
+        "applicant_name_en": "Ramu Patil",
+        "relation_name": "Shankar Patil",
+        "gender": "m",
+        "date_of_birth": dt.date(1980, 5, 31),
+        "mobile": "9876543210",
+        "village": place.villages[0],
+        "address": "Ward 3",
+        "language": "mr",
+        "govt_fee": service.govt_fee,
+        "user_charge": service.user_charge,
+        "fee_collected": True,
+        "submit_token": secrets.token_hex(16),
+        "submitted_at": now,
+        "due_date": (now + dt.timedelta(days=service.sla_days)).date(),
+    }
+    fields.update(overrides)
+    app = Application.create(**fields)
+    ApplicationEvent.create(
+        application=app, actor=operator, from_status="draft", to_status=app.status, at=now
+    )
+    return app

@@ -3,14 +3,15 @@ and a check letter, so that a mistyped ID is refused as a typo instead of
 opening someone else's application.
 
 The check letter is a position-weighted sum modulo 23 (a prime), mapped to 23
-letters without I, O and S (easily misread as 1, 0 and 5). With weights
-1..n distinct modulo 23, every single wrong character and every swap of two
-neighbours changes the sum, for IDs up to 22 characters long."""
+letters without I, O and S (easily misread as 1, 0 and 5). With weights 1..n
+distinct modulo 23, every single wrong digit and every swap of two
+neighbouring digits changes the sum. The three district letters are checked
+against the portal's own district code as well (parse_id's `district`)."""
 
 import re
 
 CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"  # 23 letters
-_VALUES = {ch: i for i, ch in enumerate("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")}
+_VALUES = {**{str(d): d for d in range(10)}, **{chr(65 + i): i for i in range(26)}}
 ID_RE = re.compile(r"^([A-Z]{3})(\d{2})-?(\d{7})-?([A-Z])$")
 
 
@@ -32,18 +33,21 @@ def format_id(district: str, year: int, number: int) -> str:
     return f"{body[:5]}-{body[5:]}-{check_letter(body)}"
 
 
-def parse_id(text: str) -> str:
+def parse_id(text: str, district: str | None = None) -> str:
     """Normalise what a person typed (spaces, small letters, missing dashes)
-    to the canonical ID, or raise BadId."""
+    to the canonical ID, or raise BadId (reason "shape", "district" or
+    "check")."""
     cleaned = re.sub(r"[\s.]", "", (text or "").upper())
     match = ID_RE.match(cleaned)
     if not match:
         raise BadId("shape")
-    district, year, number, letter = match.groups()
-    body = f"{district}{year}{number}"
+    code, year, number, letter = match.groups()
+    if district and code != district:
+        raise BadId("district")
+    body = f"{code}{year}{number}"
     if check_letter(body) != letter:
         raise BadId("check")
-    return f"{district}{year}-{number}-{letter}"
+    return f"{code}{year}-{number}-{letter}"
 
 
 def next_number(prefix: str) -> int:

@@ -1,3 +1,398 @@
 """Filing at the counter, the acknowledgement and the application page."""
 
-from blueprints.applications import bp  # noqa: F401
+from flask import abort, flash, redirect, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
+
+from blueprints.applications import bp, filing, uploads
+from blueprints.applications.ack import ack_context, ack_pdf
+from blueprints.applications.forms import (
+    ApplicantForm,
+    DocumentForm,
+    FeesForm,
+    ServiceChoiceForm,
+    SubmitForm,
+)
+from blueprints.applications.models import (
+    STATUSES,
+    Application,
+    ApplicationDocument,
+    ApplicationEvent,
+)
+from blueprints.applications.scope import visible_applications
+from blueprints.applications.workflow import TransitionError, allowed_actions, days_left, transition
+from blueprints.masters.models import GramPanchayat, Village
+from blueprints.services.models import Service, label
+from core import audit
+from core.access import STAFF_ROLES, get_scoped_or_404, requires
+from core.db import db
+from core.render import render
+from core.security import too_large_handler
+
+OPERATOR = "csc_operator"
+
+
+def _app(pk) -> Application:
+    return get_scoped_or_404(visible_applications(current_user), pk)
+
+
+def _draft(pk) -> Application:
+    app = _app(pk)
+    if app.status != "draft":
+        abort(redirect(url_for("applications.detail", pk=app.id), 303))
+    return app
+
+
+def _step_page(template, app, step, form, status=200, **extra):
+    return render(
+        template,
+        f"applications/_{step}_form.html",
+        app=app,
+        step=step,
+        steps=filing.STEPS,
+        form=form,
+        status=status,
+        **extra,
+    )
+
+
+def _status_for(form) -> int:
+    return 400 if form.errors else 200
+
+
+@bp.route("/")
+@requires(OPERATOR)
+def index():
+    mine = visible_applications(current_user).join(Service)
+    drafts = list(
+        mine.select(Application, Service)
+        .where(Application.status == "draft")
+        .order_by(Application.updated_at.desc())
+        .limit(50)
+    )
+    recent = list(
+        visible_applications(current_user)
+        .select(Application, Service)
+        .join(Service)
+        .where(Application.status != "draft")
+        .order_by(Application.submitted_at.desc())
+        .limit(20)
+    )
+    return render("applications/index.html", drafts=drafts, recent=recent)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@requires(OPERATOR)
+def new():
+    form = ServiceChoiceForm()
+    services = list(Service.select().where(Service.active == True).order_by(Service.name_en))  # noqa: E712
+    form.service.choices = [SelectChoice(str(s.id), s.name) for s in services]
+    if request.method == "GET":
+        form.language.data = request.args.get("lang") or _page_lang()
+    if form.validate_on_submit():
+        service = Service.get_by_id(int(form.service.data))
+        app = filing.start_draft(current_user, service, form.language.data)
+        return redirect(url_for("applications.applicant", pk=app.id), 303)
+    return render("applications/new.html", form=form, services=services, status=_status_for(form))
+
+
+def _page_lang():
+    from core.i18n import current_language
+
+    return current_language()
+
+
+def _village_choices(app):
+    block_id = app.gram_panchayat.block_id
+    rows = (
+        Village.select(
+            Village.id,
+            Village.name_en,
+            Village.name_local,
+            GramPanchayat.name_en,
+            GramPanchayat.name_local,
+        )
+        .join(GramPanchayat)
+        .where(GramPanchayat.block == block_id)
+        .order_by(GramPanchayat.name_en, Village.name_en)
+        .tuples()
+    )
+    local = _page_lang() != "en"
+    return [SelectChoice("", "—")] + [
+        SelectChoice(str(vid), vlocal if local else ven, optgroup=glocal if local else gen)
+        for vid, ven, vlocal, gen, glocal in rows
+    ]
+
+
+@bp.route("/<int:pk>/applicant", methods=["GET", "POST"])
+@requires(OPERATOR)
+def applicant(pk):
+    app = _draft(pk)
+    form = ApplicantForm(
+        data=None
+        if request.method == "POST"
+        else {
+            "applicant_name_local": app.applicant_name_local,
+            "applicant_name_en": app.applicant_name_en,
+            "relation_name": app.relation_name,
+            "gender": app.gender,
+            "date_of_birth": app.date_of_birth,
+            "mobile": app.mobile,
+            "email": app.email,
+            "village": str(app.village_id or ""),
+            "address": app.address,
+        }
+    )
+    form.village.choices = _village_choices(app)
+    if form.validate_on_submit():
+        fields = {
+            "applicant_name_local": form.applicant_name_local.data.strip(),
+            "applicant_name_en": form.applicant_name_en.data.strip(),
+            "relation_name": form.relation_name.data.strip(),
+            "gender": form.gender.data,
+            "date_of_birth": form.date_of_birth.data,
+            "mobile": form.mobile.data,
+            "email": form.email.data.strip(),
+            "village": int(form.village.data),
+            "address": form.address.data.strip(),
+        }
+        if form.aadhaar.data:
+            from blueprints.applications.aadhaar import mask
+
+            fields["aadhaar_masked"] = mask(form.aadhaar.data)
+        filing.save_step(app, "applicant", **fields)
+        return redirect(url_for("applications.details", pk=app.id), 303)
+    return _step_page("applications/step.html", app, "applicant", form, _status_for(form))
+
+
+@bp.route("/<int:pk>/details", methods=["GET", "POST"])
+@requires(OPERATOR)
+def details(pk):
+    from blueprints.services.fields import clean_details, make_details_form
+
+    app = _draft(pk)
+    if not app.service.fields:
+        if request.method == "POST" or app.step == "details":
+            filing.store_details(app, {})
+        return redirect(url_for("applications.documents", pk=app.id), 303)
+    form = make_details_form(
+        app.service, formdata=None if request.method == "GET" else request.form, data=app.extra
+    )
+    if request.method == "POST" and form.validate():
+        filing.store_details(app, clean_details(form, app.service))
+        return redirect(url_for("applications.documents", pk=app.id), 303)
+    return _step_page("applications/step.html", app, "details", form, _status_for(form))
+
+
+def _documents_page(app, form, status=200, error_key=None, error=None):
+    have = {
+        d.doc_key: d
+        for d in ApplicationDocument.select().where(ApplicationDocument.application == app.id)
+    }
+    return _step_page(
+        "applications/step.html",
+        app,
+        "documents",
+        form,
+        status,
+        have=have,
+        error_key=error_key,
+        error=error,
+    )
+
+
+@bp.route("/<int:pk>/documents", methods=["GET", "POST"])
+@requires(OPERATOR)
+def documents(pk):
+    app = _app(pk)
+    if app.status not in ("draft", "awaiting_documents"):
+        return redirect(url_for("applications.detail", pk=app.id), 303)
+    form = DocumentForm()
+    if request.method == "GET":
+        return _documents_page(app, form)
+    keys = {d["key"] for d in app.service.documents}
+    if not form.validate_on_submit() or form.doc_key.data not in keys:
+        return _documents_page(app, form, 400)
+    upload = request.files.get("file")
+    try:
+        stored = uploads.accept(upload.read() if upload else b"")
+    except uploads.UploadError as err:
+        return _documents_page(app, form, 400, form.doc_key.data, str(err))
+    with db.atomic():
+        ApplicationDocument.delete().where(
+            (ApplicationDocument.application == app.id)
+            & (ApplicationDocument.doc_key == form.doc_key.data)
+        ).execute()
+        ApplicationDocument.create(
+            application=app.id,
+            doc_key=form.doc_key.data,
+            original_name=(upload.filename or "")[:200],
+            mimetype=stored.mimetype,
+            size=stored.size,
+            stored_name=stored.stored_name,
+            sha256=stored.sha256,
+        )
+        if app.status == "draft":
+            filing.save_step(app, "documents")
+    flash(_("Document saved."), "ok")
+    return redirect(url_for("applications.documents", pk=app.id), 303)
+
+
+@too_large_handler("applications.documents")
+def documents_too_large():
+    """A body over the size limit is refused before it is read: answer on the
+    same page, beside the file fields, in the user's language."""
+    app = _app(request.view_args.get("pk"))
+    message = _("This file is larger than %(mb)s MB. Scan at a lower resolution.", mb=5)
+    return _documents_page(app, DocumentForm(formdata=None), 413, None, message)
+
+
+@bp.route("/<int:pk>/fees", methods=["GET", "POST"])
+@requires(OPERATOR)
+def fees(pk):
+    app = _draft(pk)
+    if filing.missing_documents(app) and request.method == "GET" and app.step == "documents":
+        flash(_("Some required documents are not uploaded."), "warn")
+    form = FeesForm(data=None if request.method == "POST" else {"fee_collected": app.fee_collected})
+    if form.validate_on_submit():
+        filing.save_step(app, "fees", fee_collected=True)
+        return redirect(url_for("applications.review", pk=app.id), 303)
+    return _step_page("applications/step.html", app, "fees", form, _status_for(form))
+
+
+@bp.route("/<int:pk>/review")
+@requires(OPERATOR)
+def review(pk):
+    app = _draft(pk)
+    form = SubmitForm(data={"token": app.submit_token})
+    return _review_page(app, form)
+
+
+def _review_page(app, form, status=200, error=None):
+    from blueprints.services.fields import describe_details
+
+    return _step_page(
+        "applications/step.html",
+        app,
+        "review",
+        form,
+        status,
+        problems=filing.problems(app),
+        answers=describe_details(app.service, app.extra, _page_lang()),
+        docs=list(ApplicationDocument.select().where(ApplicationDocument.application == app.id)),
+        error=error,
+    )
+
+
+@bp.route("/<int:pk>/submit", methods=["POST"])
+@requires(OPERATOR)
+def submit(pk):
+    app = _app(pk)
+    form = SubmitForm()
+    if not form.validate_on_submit():
+        return _review_page(app, form, 400)
+    try:
+        app, new = filing.submit(app.id, form.token.data, current_user)
+    except filing.FilingError as err:
+        if app.status != "draft":
+            return redirect(url_for("applications.detail", pk=app.id), 303)
+        return _review_page(Application.get_by_id(app.id), form, 400, str(err))
+    if new:
+        flash(_("Application %(id)s submitted. Print the acknowledgement.", id=app.app_id), "ok")
+    return redirect(url_for("applications.detail", pk=app.id), 303)
+
+
+@bp.route("/<int:pk>/discard", methods=["POST"])
+@requires(OPERATOR)
+def discard(pk):
+    app = _draft(pk)
+    if SubmitForm().validate_on_submit():
+        with db.atomic():
+            ApplicationDocument.delete().where(ApplicationDocument.application == app.id).execute()
+            Application.delete().where(
+                (Application.id == app.id) & (Application.status == "draft")
+            ).execute()
+        flash(_("The draft was deleted."), "ok")
+    return redirect(url_for("applications.index"), 303)
+
+
+@bp.route("/<int:pk>")
+@requires(*STAFF_ROLES)
+def detail(pk):
+    app = _app(pk)
+    if app.status == "draft":
+        return redirect(url_for(f"applications.{app.step}", pk=app.id), 303)
+    events = list(
+        ApplicationEvent.select()
+        .where(ApplicationEvent.application == app.id)
+        .order_by(ApplicationEvent.id)
+    )
+    audit.record("application.viewed", "application", app.id)
+    from blueprints.desk.forms import ActionForm
+
+    return render(
+        "applications/detail.html",
+        application=app,
+        app=app,
+        events=events,
+        actors=audit.actor_names(events),
+        docs=list(ApplicationDocument.select().where(ApplicationDocument.application == app.id)),
+        days_left=days_left(app),
+        actions=allowed_actions(app, current_user),
+        action_form=ActionForm(formdata=None),
+        resubmit_form=SubmitForm(formdata=None, data={"token": app.submit_token}),
+        statuses=STATUSES,
+        doc_labels={d["key"]: label(d) for d in app.service.documents},
+    )
+
+
+@bp.route("/<int:pk>/resubmit", methods=["POST"])
+@requires(OPERATOR)
+def resubmit(pk):
+    app = _app(pk)
+    if not SubmitForm().validate_on_submit():
+        abort(400)
+    try:
+        transition(app.id, "resubmit", current_user, _("Documents resubmitted by the CSC."))
+    except TransitionError as err:
+        flash(str(err), "error")
+    else:
+        flash(_("Sent back to the office with the documents."), "ok")
+    return redirect(url_for("applications.detail", pk=app.id), 303)
+
+
+@bp.route("/<int:pk>/documents/<int:doc_id>")
+@requires(*STAFF_ROLES)
+def document(pk, doc_id):
+    app = _app(pk)
+    doc = ApplicationDocument.get_or_none(
+        (ApplicationDocument.id == doc_id) & (ApplicationDocument.application == app.id)
+    )
+    if doc is None:
+        abort(404)
+    audit.record("document.viewed", "application", app.id, document=doc.id)
+    response = send_file(uploads.path_of(doc.stored_name), mimetype=doc.mimetype, max_age=0)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.route("/<int:pk>/acknowledgement")
+@requires(*STAFF_ROLES)
+def ack(pk):
+    app = _app(pk)
+    if app.status == "draft":
+        abort(404)
+    return render("applications/ack.html", **ack_context(app))
+
+
+@bp.route("/<int:pk>/acknowledgement.pdf")
+@requires(*STAFF_ROLES)
+def ack_pdf_view(pk):
+    app = _app(pk)
+    if app.status == "draft":
+        abort(404)
+    size = request.args.get("size", "a4")
+    if size not in ("a4", "roll"):
+        size = "a4"
+    return ack_pdf(app, size)

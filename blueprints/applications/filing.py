@@ -1,0 +1,183 @@
+"""Filing at the counter: a draft kept on the server at every step (a dropped
+link loses nothing), then one submission that happens exactly once."""
+
+import datetime as dt
+import json
+import secrets
+
+from flask_babel import gettext as _
+
+from blueprints.applications import ids
+from blueprints.applications.models import (
+    Application,
+    ApplicationDocument,
+    ApplicationEvent,
+    LedgerLine,
+)
+from blueprints.masters.models import District, Office
+from blueprints.services.models import Service
+from core.db import is_postgres, utcnow, write_transaction
+from core.i18n import IST
+
+STEPS = ("applicant", "details", "documents", "fees", "review")
+
+
+class FilingError(ValueError):
+    """Something the operator must fix before submitting (translated)."""
+
+    def __init__(self, message, step=None):
+        super().__init__(message)
+        self.step = step
+
+
+def start_draft(operator, service: Service, language: str) -> Application:
+    csc = operator.csc
+    return Application.create(
+        service=service,
+        csc=csc,
+        operator=operator,
+        gram_panchayat=csc.gram_panchayat_id,
+        language=language if language in ("hi", "mr", "en") else "hi",
+        govt_fee=service.govt_fee,
+        user_charge=service.user_charge,
+        submit_token=secrets.token_hex(16),
+    )
+
+
+def save_step(app: Application, step: str, **fields) -> None:
+    """Store a step's answers on the draft and remember how far it got."""
+    if app.status != "draft":
+        raise FilingError(_("This application was already submitted; it cannot be changed."))
+    reached = max(STEPS.index(app.step), STEPS.index(step) + 1)
+    fields["step"] = STEPS[min(reached, len(STEPS) - 1)]
+    fields["updated_at"] = utcnow()
+    Application.update(**fields).where(
+        (Application.id == app.id) & (Application.status == "draft")
+    ).execute()
+    for key, value in fields.items():
+        setattr(app, key, value)
+
+
+def missing_documents(app: Application) -> list[dict]:
+    have = {
+        d.doc_key
+        for d in ApplicationDocument.select(ApplicationDocument.doc_key).where(
+            ApplicationDocument.application == app.id
+        )
+    }
+    return [d for d in app.service.documents if d.get("required") and d["key"] not in have]
+
+
+def problems(app: Application) -> list[FilingError]:
+    """What still stops the draft from being submitted, step by step."""
+    found = []
+    if not (app.applicant_name_local and app.applicant_name_en and app.mobile and app.village_id):
+        found.append(FilingError(_("The applicant's details are not complete."), "applicant"))
+    required = [f["key"] for f in app.service.fields if f.get("required")]
+    if any(app.extra.get(key) in (None, "") for key in required):
+        found.append(FilingError(_("The service's own questions are not all answered."), "details"))
+    if missing_documents(app):
+        found.append(FilingError(_("Some required documents are not uploaded."), "documents"))
+    if not app.fee_collected:
+        found.append(FilingError(_("Confirm that the fee was collected."), "fees"))
+    return found
+
+
+def disposing_office(service: Service, app: Application) -> Office:
+    gp = app.gram_panchayat
+    if service.disposing_level == "block":
+        office = Office.get_or_none((Office.kind == "block_office") & (Office.block == gp.block_id))
+    elif service.disposing_level == "tehsil":
+        office = Office.get_or_none(
+            (Office.kind == "tehsil_office") & (Office.tehsil == gp.block.tehsil_id)
+        )
+    else:
+        office = None
+    return office or service.department
+
+
+def split_user_charge(amount: int, service: Service) -> dict:
+    """Paise for each party; the society takes the rounding remainder so the
+    parts always add up to the charge."""
+    csc = amount * service.split_csc // 100
+    gp = amount * service.split_gp // 100
+    return {"csc": csc, "gp": gp, "society": amount - csc - gp}
+
+
+def submit(app_pk: int, token: str, operator) -> tuple[Application, bool]:
+    """Submit a draft exactly once. Returns (application, newly_submitted).
+    A second press, a browser retry or a concurrent post with the same token
+    returns the same application and writes nothing more."""
+    from blueprints.applications.notices import on_event
+
+    with write_transaction():
+        query = Application.select().where(Application.id == app_pk)
+        if is_postgres():
+            query = query.for_update()  # SQLite: the IMMEDIATE lock already serialises
+        app = query.get()
+        if app.status != "draft":
+            if secrets.compare_digest(app.submit_token, token or ""):
+                return app, False
+            raise FilingError(_("This application was already submitted."))
+        if not secrets.compare_digest(app.submit_token, token or ""):
+            raise FilingError(
+                _("This page is out of date. Check the review page and submit again.")
+            )
+        issues = problems(app)
+        if issues:
+            raise issues[0]
+        now = utcnow()
+        today_ist = now.replace(tzinfo=dt.UTC).astimezone(IST).date()
+        service = app.service
+        district = District.select(District.code).scalar() or "ZZZ"
+        prefix = f"{district}{today_ist.year % 100:02d}"
+        app_id = ids.format_id(district, today_ist.year, ids.next_number(prefix))
+        office = disposing_office(service, app)
+        changed = (
+            Application.update(
+                status="submitted",
+                app_id=app_id,
+                office=office,
+                submitted_at=now,
+                updated_at=now,
+                due_date=today_ist + dt.timedelta(days=service.sla_days),
+                govt_fee=service.govt_fee,
+                user_charge=service.user_charge,
+                step="review",
+            )
+            .where((Application.id == app.id) & (Application.status == "draft"))
+            .execute()
+        )
+        if changed != 1:  # pragma: no cover - the row lock makes this unreachable
+            raise FilingError(_("This application was already submitted."))
+        event = ApplicationEvent.create(
+            application=app.id,
+            at=now,
+            actor=operator.id,
+            from_status="draft",
+            to_status="submitted",
+            remark="",
+        )
+        lines = [{"party": "govt", "amount": service.govt_fee}] + [
+            {"party": party, "amount": amount}
+            for party, amount in split_user_charge(service.user_charge, service).items()
+        ]
+        LedgerLine.insert_many(
+            [
+                {
+                    **line,
+                    "application": app.id,
+                    "csc": app.csc_id,
+                    "gram_panchayat": app.gram_panchayat_id,
+                    "at": now,
+                }
+                for line in lines
+                if line["amount"]
+            ]
+        ).on_conflict_ignore().execute()
+    on_event(event.id)
+    return Application.get_by_id(app.id), True
+
+
+def store_details(app: Application, values: dict) -> None:
+    save_step(app, "details", extra_json=json.dumps(values, ensure_ascii=False))

@@ -1,0 +1,68 @@
+"""The acknowledgement: bilingual, QR to a signed tracking link, A4 and roll."""
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from blueprints.applications.signing import sign, verify
+from tests.factories import make_application
+
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"
+)
+
+
+@pytest.fixture
+def filed(app, place, service, operator):
+    with app.app_context():
+        return make_application(place, service, operator.user, language="mr")
+
+
+def pdf_text(data, tmp_path):
+    path = tmp_path / "ack.pdf"
+    path.write_bytes(data)
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_signature_verifies_only_its_own_id(app):
+    with app.app_context():
+        assert verify("AUR26-0000001-K", sign("AUR26-0000001-K"))
+        assert not verify("AUR26-0000002-K", sign("AUR26-0000001-K"))
+        assert not verify("AUR26-0000001-K", "")
+
+
+def test_printable_html_acknowledgement(filed, operator):
+    page = operator.get(f"/applications/{filed.id}/acknowledgement").get_data(as_text=True)
+    assert filed.app_id in page
+    assert "पावती" in page or "पोच" in page or "Acknowledgement" in page
+    assert "<svg" in page  # the QR code, inline
+    signed = re.search(r"/track/" + re.escape(filed.app_id) + r"\?s=([0-9a-f]{16})", page)
+    assert signed, "the slip carries a signed tracking link"
+
+
+@needs_poppler
+@pytest.mark.parametrize("size", ["a4", "roll"])
+def test_pdf_acknowledgement_in_both_sizes(filed, operator, size, tmp_path):
+    response = operator.get(f"/applications/{filed.id}/acknowledgement.pdf?size={size}")
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    text = pdf_text(response.data, tmp_path)
+    assert filed.app_id in text
+    assert "Acknowledgement" in text
+    assert "₹53.50" in text  # the total fee, with the user charge line above it
+    assert "Ramu Patil" in text
+    # The roll is 80 mm wide.
+    path = tmp_path / "ack.pdf"
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    width_pt = float(re.search(r"Page size:\s+([\d.]+) x", info).group(1))
+    width_mm = width_pt * 25.4 / 72
+    assert abs(width_mm - (80 if size == "roll" else 210)) < 1
+
+
+def test_other_cscs_cannot_print_it(filed, login_as):
+    theirs = login_as("csc_operator", which=1)
+    assert theirs.get(f"/applications/{filed.id}/acknowledgement.pdf").status_code == 404
