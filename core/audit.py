@@ -26,6 +26,10 @@ ACTION_LABELS = {
     "2fa.recovery_code_used": _l("Recovery code used"),
     "2fa.recovery_codes_issued": _l("New recovery codes made"),
     "master.renamed": _l("Names changed"),
+    "service.created": _l("Service added"),
+    "service.updated": _l("Service changed"),
+    "application.viewed": _l("Application viewed"),
+    "document.viewed": _l("Document viewed"),
 }
 OBJECT_LABELS = {
     "user": _l("User"),
@@ -34,6 +38,8 @@ OBJECT_LABELS = {
     "gram_panchayat": _l("Gram panchayat"),
     "village": _l("Village"),
     "office": _l("Office"),
+    "service": _l("Service"),
+    "application": _l("Application"),
 }
 
 

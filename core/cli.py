@@ -33,6 +33,9 @@ def seed_demo(if_empty):
     from blueprints.masters.seed import is_empty
     from blueprints.masters.seed import seed_demo as run
 
+    from blueprints.applications.demo import seed_applications
+    from blueprints.services.demo_services import seed_services
+
     with db.connection_context():
         if not is_empty():
             click.echo("the database already holds a district; nothing seeded")
@@ -41,6 +44,8 @@ def seed_demo(if_empty):
             return
         started = time.monotonic()
         counts = run(echo=click.echo)
+        counts["service"] = seed_services(echo=click.echo)
+        counts["application"] = seed_applications(echo=click.echo)
     summary = ", ".join(f"{k} {v}" for k, v in counts.items())
     click.echo(f"seeded in {time.monotonic() - started:.1f}s: {summary}")
 
