@@ -47,25 +47,23 @@ def _in_app(fn, *args):
         return fn(*args)
 
 
-@huey.task(retries=3, retry_delay=60)
+# No huey retries: deliver() never raises; a failed attempt stays queued with
+# a next_attempt_at (exponential backoff) that the sweep below honours.
+@huey.task()
 def deliver_notification(note_id: int):
     from core.notify import deliver
 
     return _in_app(deliver, note_id)
 
 
-@huey.periodic_task(crontab(minute="*/10"))
+@huey.periodic_task(crontab(minute="*"))
 def retry_queued_notifications():
-    """Messages that waited for a gateway, or failed once, get another try."""
-    from core.notify import Notification, deliver
+    """Messages that waited for a gateway, or whose backoff is over, get
+    another try; also picks up a message whose first task ran before the
+    transaction that stored it was committed."""
+    from core.notify import deliver, due_ids
 
     def run():
-        ids = [
-            n.id
-            for n in Notification.select(Notification.id)
-            .where(Notification.status == "queued")
-            .limit(500)
-        ]
-        return [deliver(i) for i in ids]
+        return [deliver(i) for i in due_ids()]
 
     return _in_app(run)

@@ -63,11 +63,22 @@ class Config:
         "image/svg+xml",
     ]
 
-    # Outbound channels: unset means messages wait in the outbox for an admin.
+    # Outbound channels. "log" writes messages to the log (a demo); list
+    # "smtp" and/or "http" to send email and SMS for real.
+    NOTIFY_BACKEND = os.environ.get("NOTIFY_BACKEND", "log")
     SMTP_HOST = os.environ.get("SMTP_HOST", "")
     SMTP_PORT = int(os.environ.get("SMTP_PORT", 25))
+    SMTP_USER = os.environ.get("SMTP_USER", "")
+    SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD", "")
     MAIL_FROM = os.environ.get("MAIL_FROM", "zila@localhost")
     SMS_GATEWAY_URL = os.environ.get("SMS_GATEWAY_URL", "")
+    SMS_GATEWAY_TOKEN = os.environ.get("SMS_GATEWAY_TOKEN", "")
+    SMS_GATEWAY_BODY = os.environ.get("SMS_GATEWAY_BODY", "to={to}&text={text}")
+    # The shared secret of the inbound SMS webhook; unset keeps it closed.
+    SMS_INBOUND_SECRET = os.environ.get("SMS_INBOUND_SECRET", "")
+    SMS_INBOUND_NUMBER = os.environ.get("SMS_INBOUND_NUMBER", "")
+    TRACK_RATE_LIMIT = os.environ.get("TRACK_RATE_LIMIT", "30 per minute")
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", "")
 
     TESTING = False
     STRICT_TEMPLATES = False

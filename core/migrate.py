@@ -25,7 +25,7 @@ def all_models():
     from blueprints.masters.models import MASTER_MODELS
     from blueprints.services.models import Service
     from core.audit import AuditEvent
-    from core.notify import Notification
+    from core.notify import GatewayAlert, Notification
 
     return [
         *MASTER_MODELS,
@@ -33,6 +33,7 @@ def all_models():
         RecoveryCode,
         AuditEvent,
         Notification,
+        GatewayAlert,
         Service,
         *APPLICATION_MODELS,
     ]

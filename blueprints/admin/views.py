@@ -12,7 +12,7 @@ from core import audit
 from core.access import get_scoped_or_404, requires
 from core.audit import AuditEvent
 from core.db import db, utcnow
-from core.notify import Notification
+from core.notify import Notification, active_alerts
 from core.render import render
 
 PAGE = 50
@@ -202,6 +202,7 @@ def outbox():
         "admin/outbox.html",
         notes=rows[:PAGE],
         state=state,
+        gateway_alerts=active_alerts(),
         page=page,
         has_next=len(rows) > PAGE,
         args={"status": state} if state else {},

@@ -15,7 +15,7 @@ from blueprints.masters.models import (
 from core.access import gp_condition
 from core.audit import AuditEvent, actor_names
 from core.db import utcnow
-from core.notify import Notification
+from core.notify import Notification, active_alerts
 
 
 def _area_counts(user) -> dict:
@@ -63,6 +63,7 @@ def home_context(user) -> dict:
         ctx["locked_users"] = (
             User.select().where(User.locked_until.is_null(False) & (User.locked_until > utcnow()))
         ).count()
+        ctx["gateway_alerts"] = active_alerts()
         ctx["queued_messages"] = (
             Notification.select().where(Notification.status == "queued").count()
         )

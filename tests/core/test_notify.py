@@ -1,32 +1,55 @@
 """The outbox: every message is a row first, delivered by huey (immediate in
-tests) through a real HTTP gateway on 127.0.0.1, retried, never sent twice."""
+tests) through a real SMTP server (aiosmtpd) and a real HTTP gateway on
+127.0.0.1, retried with backoff, never sent twice; a failing gateway raises
+an alert the administrators see."""
 
+import datetime as dt
+import email
+import email.policy
+import json
+import logging
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 import tasks
-from core.db import db
-from core.notify import MAX_ATTEMPTS, Notification, deliver, queue
+from core import notify
+from core.db import db, utcnow
+from core.notify import MAX_ATTEMPTS, GatewayAlert, Notification, deliver, queue, sms_parts
 
 MOBILE = "9812345678"
 
 
 class Gateway:
-    """A tiny SMS gateway: records each POST and answers with `status`."""
+    """A tiny SMS gateway: records each POST and answers with `status`,
+    after `delay` seconds."""
 
     def __init__(self):
         self.received = []
+        self.headers = []
+        self.raw = []
         self.status = 200
+        self.delay = 0.0
         gateway = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):  # noqa: N802 (http.server's name)
                 length = int(self.headers.get("Content-Length", 0))
-                form = urllib.parse.parse_qs(self.rfile.read(length).decode())
-                gateway.received.append({k: v[0] for k, v in form.items()})
+                raw = self.rfile.read(length).decode()
+                gateway.raw.append(raw)
+                gateway.headers.append(dict(self.headers))
+                if "json" in self.headers.get("Content-Type", ""):
+                    gateway.received.append(json.loads(raw))
+                else:
+                    form = urllib.parse.parse_qs(raw)
+                    gateway.received.append({k: v[0] for k, v in form.items()})
+                if gateway.delay:
+                    time.sleep(gateway.delay)
                 self.send_response(gateway.status)
                 self.send_header("Content-Length", "2")
                 self.end_headers()
@@ -36,6 +59,7 @@ class Gateway:
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_port}/send"
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
         self.thread.start()
@@ -45,10 +69,40 @@ class Gateway:
         self.server.server_close()
 
 
+class EphemeralController(Controller):
+    """aiosmtpd on a port the OS picks, so parallel runs never collide."""
+
+    def _trigger_server(self):
+        self.port = self.server.sockets[0].getsockname()[1]
+        super()._trigger_server()
+
+
+class Inbox:
+    def __init__(self):
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        self.envelopes.append(envelope)
+        return "250 Message accepted"
+
+    def messages(self):
+        return [
+            email.message_from_bytes(e.content, policy=email.policy.default) for e in self.envelopes
+        ]
+
+
+def start_smtp(**kwargs):
+    inbox = Inbox()
+    controller = EphemeralController(inbox, hostname="127.0.0.1", port=0, **kwargs)
+    controller.start()
+    return inbox, controller
+
+
 @pytest.fixture
 def ctx(app, monkeypatch):
     for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
         monkeypatch.delenv(name, raising=False)
+    app.config["NOTIFY_BACKEND"] = "smtp,http"
     with app.app_context(), db.connection_context():
         yield app
 
@@ -61,8 +115,33 @@ def gateway(ctx):
     server.close()
 
 
+@pytest.fixture
+def smtp(ctx):
+    inbox, controller = start_smtp()
+    ctx.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=controller.port, MAIL_FROM="zila@aur.test")
+    yield inbox
+    controller.stop()
+
+
 def reload(note) -> Notification:
     return Notification.get_by_id(note.id)
+
+
+def later(note) -> dt.datetime:
+    """A moment when the message's backoff is over."""
+    return reload(note).next_attempt_at + dt.timedelta(seconds=1)
+
+
+# --- backends ------------------------------------------------------------------
+
+
+def test_log_backend_is_the_default_and_marks_sent(app, caplog):
+    with app.app_context(), db.connection_context():
+        assert app.config.get("NOTIFY_BACKEND", notify.DEFAULTS["NOTIFY_BACKEND"]) == "log"
+        with caplog.at_level(logging.INFO):
+            note = reload(queue("sms", MOBILE, "अर्ज मंजूर: certificate ready"))
+        assert (note.status, note.last_error, note.attempts) == ("sent", "", 1)
+        assert "अर्ज मंजूर: certificate ready" in caplog.text and MOBILE in caplog.text
 
 
 def test_without_a_gateway_the_message_waits(ctx):
@@ -74,6 +153,13 @@ def test_without_a_gateway_the_message_waits(ctx):
     assert Notification.select().count() == 1
 
 
+def test_a_channel_without_a_backend_waits(ctx, gateway):
+    ctx.config["NOTIFY_BACKEND"] = "smtp"
+    note = reload(queue("sms", MOBILE, "hello"))
+    assert note.status == "queued" and "NOTIFY_BACKEND" in note.last_error
+    assert gateway.received == []
+
+
 def test_message_is_sent_through_the_gateway(gateway):
     note = reload(queue("sms", MOBILE, "अर्ज मंजूर: Your certificate is ready"))
     assert note.status == "sent"
@@ -82,44 +168,90 @@ def test_message_is_sent_through_the_gateway(gateway):
     assert gateway.received == [{"to": MOBILE, "text": "अर्ज मंजूर: Your certificate is ready"}]
 
 
-def test_failing_gateway_is_retried_then_given_up(gateway):
+def test_gateway_body_template_and_token(ctx, gateway):
+    ctx.config.update(
+        SMS_GATEWAY_TOKEN="s3cret-token",
+        SMS_GATEWAY_CONTENT_TYPE="application/json",
+        SMS_GATEWAY_BODY='{"mobile": {to}, "message": {text}, "unicode": {unicode}}',
+    )
+    text = 'Say "hi" & बाय'
+    assert reload(queue("sms", MOBILE, text)).status == "sent"
+    assert gateway.received == [{"mobile": MOBILE, "message": text, "unicode": 1}]
+    assert gateway.headers[0]["Authorization"] == "Bearer s3cret-token"
+
+
+def test_form_body_is_url_encoded(ctx, gateway):
+    ctx.config["SMS_GATEWAY_BODY"] = "msisdn={to}&msg={text}&unicode={unicode}&x=1"
+    queue("sms", MOBILE, "A&B=C ok")
+    assert gateway.received == [{"msisdn": MOBILE, "msg": "A&B=C ok", "unicode": "0", "x": "1"}]
+
+
+def test_email_goes_through_a_real_smtp_server(smtp):
+    note = reload(queue("email", "citizen@example.org", "आपला अर्ज मंजूर झाला.", subject="अर्ज AUR26"))
+    assert note.status == "sent"
+    [envelope] = smtp.envelopes
+    assert envelope.mail_from == "zila@aur.test"
+    assert envelope.rcpt_tos == ["citizen@example.org"]
+    [message] = smtp.messages()
+    assert message["Subject"] == "अर्ज AUR26"
+    assert message.get_content().strip() == "आपला अर्ज मंजूर झाला."
+
+
+def test_email_without_smtp_host_waits(ctx):
+    ctx.config["SMTP_HOST"] = ""
+    note = reload(queue("email", "citizen@example.org", "Body", subject="Certificate"))
+    assert note.status == "queued"
+    assert "SMTP_HOST" in note.last_error
+
+
+# --- retries and backoff -------------------------------------------------------
+
+
+def test_failing_gateway_backs_off_then_gives_up(gateway):
     gateway.status = 500
     note = queue("sms", MOBILE, "hello")
+    waits = []
+    tried_at = utcnow()
     for attempt in range(1, MAX_ATTEMPTS):
-        note = reload(note)
-        assert (note.attempts, note.status) == (attempt, "queued")
-        assert "500" in note.last_error
-        assert deliver(note.id) == ("failed" if attempt + 1 == MAX_ATTEMPTS else "queued")
-    note = reload(note)
-    assert (note.attempts, note.status) == (MAX_ATTEMPTS, "failed")
+        row = reload(note)
+        assert (row.attempts, row.status) == (attempt, "queued")
+        assert "500" in row.last_error
+        # Not due yet: nothing is sent before the backoff is over.
+        assert deliver(note.id, now=row.next_attempt_at - dt.timedelta(seconds=5)) == "queued"
+        assert len(gateway.received) == attempt
+        waits.append(round((row.next_attempt_at - tried_at).total_seconds() / 60))
+        tried_at = later(note)
+        assert deliver(note.id, now=tried_at) == (
+            "failed" if attempt + 1 == MAX_ATTEMPTS else "queued"
+        )
+    assert waits == [1, 2, 4, 8]  # minutes, doubling
+    row = reload(note)
+    assert (row.attempts, row.status) == (MAX_ATTEMPTS, "failed")
     assert len(gateway.received) == MAX_ATTEMPTS
-    assert deliver(note.id) == "failed"
+    assert deliver(note.id, now=utcnow() + dt.timedelta(days=1)) == "failed"
     assert len(gateway.received) == MAX_ATTEMPTS
 
 
-def test_dedupe_key_keeps_one_row_and_one_message(gateway):
-    first = queue("sms", MOBILE, "Application 12 approved", dedupe_key="app-12-approved")
-    second = queue("sms", MOBILE, "Application 12 approved", dedupe_key="app-12-approved")
-    assert first.id == second.id
-    assert Notification.select().count() == 1
-    assert len(gateway.received) == 1
+def test_a_timeout_is_a_failure(ctx, gateway):
+    ctx.config["SMS_GATEWAY_TIMEOUT"] = 0.3
+    gateway.delay = 1.0
+    note = reload(queue("sms", MOBILE, "hello"))
+    assert (note.status, note.attempts) == ("queued", 1)
+    assert "timed out" in note.last_error
+    assert note.next_attempt_at > utcnow()
 
 
-def test_delivering_twice_sends_once(gateway):
-    note = queue("sms", MOBILE, "hello")
-    assert deliver(note.id) == "sent"
-    tasks.deliver_notification(note.id)
-    assert len(gateway.received) == 1
-    assert reload(note).attempts == 1
-
-
-def test_missing_row_is_reported_not_raised(ctx):
-    assert deliver(987654) == "missing"
-
-
-def test_empty_recipient_is_not_stored(ctx):
-    assert queue("sms", "", "hello") is None
-    assert Notification.select().count() == 0
+def test_the_sweep_sends_only_what_is_due(ctx, gateway):
+    gateway.status = 503
+    failed = queue("sms", MOBILE, "backing off")
+    gateway.status = 200
+    ctx.config["SMS_GATEWAY_URL"] = ""
+    waiting = queue("sms", MOBILE, "waiting for a gateway")
+    ctx.config["SMS_GATEWAY_URL"] = gateway.url
+    assert notify.due_ids() == [waiting.id]
+    tasks.retry_queued_notifications()
+    assert reload(waiting).status == "sent" and reload(failed).status == "queued"
+    assert notify.due_ids(now=later(failed)) == [failed.id]
 
 
 def test_periodic_task_retries_waiting_messages(ctx):
@@ -139,8 +271,135 @@ def test_periodic_task_retries_waiting_messages(ctx):
         server.close()
 
 
-def test_email_without_smtp_host_waits(ctx):
-    ctx.config["SMTP_HOST"] = ""
-    note = reload(queue("email", "citizen@example.org", "Body", subject="Certificate"))
-    assert note.status == "queued"
-    assert "SMTP_HOST" in note.last_error
+# --- never twice -----------------------------------------------------------------
+
+
+def test_dedupe_key_keeps_one_row_and_one_message(gateway):
+    first = queue("sms", MOBILE, "Application 12 approved", dedupe_key="app-12-approved")
+    second = queue("sms", MOBILE, "Application 12 approved", dedupe_key="app-12-approved")
+    assert first.id == second.id
+    assert Notification.select().count() == 1
+    assert len(gateway.received) == 1
+
+
+def test_delivering_twice_sends_once(gateway):
+    note = queue("sms", MOBILE, "hello")
+    assert deliver(note.id) == "sent"
+    tasks.deliver_notification(note.id)
+    assert len(gateway.received) == 1
+    assert reload(note).attempts == 1
+
+
+def test_a_message_another_worker_is_sending_is_left_alone(ctx, gateway):
+    ctx.config["SMS_GATEWAY_URL"] = ""
+    note = queue("sms", MOBILE, "hello")
+    ctx.config["SMS_GATEWAY_URL"] = gateway.url
+    assert notify._claim(note.id, utcnow())  # another worker took it
+    assert deliver(note.id) == "queued"
+    assert gateway.received == []
+
+
+def test_missing_row_is_reported_not_raised(ctx):
+    assert deliver(987654) == "missing"
+
+
+def test_empty_recipient_is_not_stored(ctx):
+    assert queue("sms", "", "hello") is None
+    assert Notification.select().count() == 0
+
+
+# --- gateway alerts ----------------------------------------------------------------
+
+
+def test_three_failures_in_a_row_raise_an_alert_and_success_clears_it(ctx, gateway):
+    gateway.status = 502
+    queue("sms", MOBILE, "one")
+    queue("sms", MOBILE, "two")
+    assert notify.active_alerts() == []  # two failures may be a blip
+    queue("sms", MOBILE, "three")
+    [alert] = notify.active_alerts()
+    assert (alert.channel, alert.reason, alert.failures) == ("sms", "failing", 3)
+    assert "502" in alert.detail
+
+    gateway.status = 200
+    assert reload(queue("sms", MOBILE, "four")).status == "sent"
+    assert notify.active_alerts() == []
+    assert GatewayAlert.get_by_id(alert.id).resolved_at is not None
+
+
+def test_failures_spread_over_more_than_the_window_raise_nothing(ctx, gateway):
+    gateway.status = 500
+    start = utcnow()
+    for minutes in (0, 6, 12):
+        notify.gateway_failed("sms", "500", now=start + dt.timedelta(minutes=minutes))
+    assert notify.active_alerts() == []
+
+
+def test_a_refused_token_raises_an_alert_at_once(ctx, gateway):
+    gateway.status = 401
+    note = reload(queue("sms", MOBILE, "hello"))
+    assert note.status == "queued" and "token" in note.last_error
+    [alert] = notify.active_alerts()
+    assert (alert.channel, alert.reason) == ("sms", "auth")
+
+
+def test_a_refused_mail_login_raises_an_alert_at_once(ctx):
+    def refuse(server, session, envelope, mechanism, auth_data):
+        return AuthResult(success=False, handled=False)
+
+    inbox, controller = start_smtp(authenticator=refuse, auth_require_tls=False)
+    try:
+        ctx.config.update(
+            SMTP_HOST="127.0.0.1", SMTP_PORT=controller.port, SMTP_USER="zila", SMTP_PASSWORD="x"
+        )
+        note = reload(queue("email", "citizen@example.org", "Body", subject="S"))
+    finally:
+        controller.stop()
+    assert note.status == "queued" and "login" in note.last_error
+    assert inbox.envelopes == []
+    [alert] = notify.active_alerts()
+    assert (alert.channel, alert.reason) == ("email", "auth")
+
+
+def test_admins_hear_of_a_failing_sms_gateway_by_email(ctx, gateway, smtp, place):
+    from tests.factories import make_user
+
+    make_user("admin", place, email="admin@aur.test")
+    gateway.status = 500
+    for i in range(3):
+        queue("sms", MOBILE, f"message {i}")
+    [message] = smtp.messages()
+    assert message["To"] == "admin@aur.test"
+    assert "SMS" in message.get_content() and "outbox" in message.get_content()
+
+
+def test_alerts_show_on_the_admin_fragment(app):
+    with app.app_context(), db.connection_context():
+        notify.gateway_failed("sms", "SMS gateway refused the token (401)", auth=True)
+        notify.gateway_failed("email", "mail server: connection refused")  # not raised yet
+        alerts = notify.active_alerts()
+    assert [a.channel for a in alerts] == ["sms"]
+    with app.test_request_context():
+        from flask import render_template
+
+        html = render_template("admin/_gateway_alerts.html", gateway_alerts=alerts)
+        assert "SMS" in html and "credentials" in html and "(401)" in html
+        assert render_template("admin/_gateway_alerts.html", gateway_alerts=[]).strip() == ""
+
+
+# --- SMS length ------------------------------------------------------------------
+
+
+def test_sms_parts_gsm_and_unicode():
+    assert sms_parts("a" * 160) == 1
+    assert sms_parts("a" * 161) == 2
+    assert sms_parts("a" * 306) == 2
+    assert sms_parts("a" * 307) == 3
+    assert sms_parts("€" * 80) == 1  # extension characters take two septets
+    assert sms_parts("€" * 81) == 2
+    assert sms_parts("क" * 70) == 1
+    assert sms_parts("क" * 71) == 2
+    assert sms_parts("क" * 134) == 2
+    assert sms_parts("क" * 135) == 3
+    # One Devanagari letter turns the whole message into Unicode.
+    assert sms_parts("a" * 70 + "क") == 2

@@ -1,0 +1,27 @@
+"""Desk fixtures: an office with services and an operator, and signed-in
+office staff."""
+
+import pytest
+
+from tests.desk.helpers import Office
+
+
+@pytest.fixture(autouse=True)
+def english(app):
+    """Read pages as a user who chose English (the district default is Marathi)."""
+    app.config["DEFAULT_LOCALE"] = "en"
+
+
+@pytest.fixture
+def office(app, place):
+    return Office(app, place)
+
+
+@pytest.fixture
+def clerk(login_as):
+    return login_as("office_user")
+
+
+@pytest.fixture
+def head(login_as):
+    return login_as("office_head")

@@ -1,0 +1,173 @@
+"""Desk test helpers: services, a CSC operator and submitted applications
+made straight through the models, and a log of the SQL a request runs."""
+
+import datetime as dt
+import itertools
+import uuid
+from contextlib import contextmanager
+
+from blueprints.applications.models import Application, ApplicationEvent
+from blueprints.services.models import Service
+from core.db import db, utcnow
+from tests.factories import make_user
+
+_numbers = itertools.count(1)
+
+
+def make_service(place, code, name_en, name_hi, name_mr, **overrides):
+    return Service.create(
+        code=code,
+        name_en=name_en,
+        name_hi=name_hi,
+        name_mr=name_mr,
+        department=place.collectorate,
+        disposing_level="tehsil",
+        sla_days=7,
+        govt_fee=2000,
+        user_charge=3000,
+        **overrides,
+    )
+
+
+class Office:
+    """Two services, a CSC operator, and `file()` for submitted applications
+    addressed to tehsil office 0 (ours) unless told otherwise."""
+
+    def __init__(self, app, place):
+        self.app = app
+        self.place = place
+        with app.app_context():
+            self.operator = make_user("csc_operator", place, username="vle-desk")
+            self.income = make_service(
+                place, "INC", "Income certificate", "आय प्रमाण पत्र", "उत्पन्नाचा दाखला"
+            )
+            self.caste = make_service(
+                place, "CASTE", "Caste certificate", "जाति प्रमाण पत्र", "जातीचा दाखला"
+            )
+
+    def file(self, *, service=None, office=None, age_days=1.0, status="submitted", **fields):
+        """A submitted application, `age_days` old, with its submission event."""
+        number = next(_numbers)
+        submitted = utcnow() - dt.timedelta(days=age_days)
+        row = {
+            "app_id": f"AUR26-{number:07d}-T",
+            "service": service or self.income,
+            "csc": self.place.cscs[0],
+            "operator": self.operator,
+            "office": office or self.place.tehsil_offices[0],
+            "gram_panchayat": self.place.gps[0],
+            "status": status,
+            "applicant_name_local": f"रामू पाटील {number}",
+            "applicant_name_en": f"Ramu Patil {number}",
+            "mobile": "9876543210",
+            "language": "mr",
+            "govt_fee": 2000,
+            "user_charge": 3000,
+            "fee_collected": True,
+            "submit_token": uuid.uuid4().hex,
+            "submitted_at": submitted,
+            "due_date": (submitted + dt.timedelta(days=7)).date(),
+            **fields,
+        }
+        with self.app.app_context():
+            application = Application.create(**row)
+            ApplicationEvent.create(
+                application=application,
+                actor=self.operator,
+                at=submitted,
+                from_status="draft",
+                to_status="submitted",
+            )
+            return application
+
+    def bulk(self, count, *, office=None, start=None, batch=1000, **fields):
+        """`count` open applications a minute apart from `start`, inserted in
+        batches of rows: fast enough for 100,000."""
+        office = office or self.place.tehsil_offices[0]
+        start = start or dt.datetime(2025, 1, 1)
+        statuses = ("submitted", "scrutiny", "awaiting_documents", "approved")
+        services = (self.income.id, self.caste.id)
+        base = next(_numbers) * 10_000_000
+        now = utcnow()
+        same = {
+            Application.csc: self.place.cscs[0].id,
+            Application.operator: self.operator.id,
+            Application.office: office.id,
+            Application.gram_panchayat: self.place.gps[0].id,
+            Application.applicant_name_local: fields.pop("applicant_name_local", "सविता कांबळे"),
+            Application.applicant_name_en: fields.pop("applicant_name_en", "Savita Kamble"),
+            Application.created_at: now,
+            Application.updated_at: now,
+        }
+        assert not fields, f"bulk() does not set {sorted(fields)}"
+        columns = [
+            *same,
+            Application.app_id,
+            Application.service,
+            Application.status,
+            Application.submit_token,
+            Application.submitted_at,
+            Application.due_date,
+        ]
+        with self.app.app_context(), db.atomic():
+            for first in range(0, count, batch):
+                rows = []
+                for i in range(first, min(first + batch, count)):
+                    at = start + dt.timedelta(minutes=i)
+                    rows.append(
+                        (
+                            *same.values(),
+                            f"B{base + i}",
+                            services[i % 2],
+                            statuses[i % 4],
+                            f"bulk-{base + i}",
+                            at,
+                            (at + dt.timedelta(days=7)).date(),
+                        )
+                    )
+                Application.insert_many(rows, fields=columns).execute()
+
+
+class QueryLog(list):
+    def touching(self, table: str) -> list[str]:
+        return [sql for sql in self if f'"{table}"' in sql]
+
+
+@contextmanager
+def count_queries():
+    """`with count_queries() as log:` records every SQL statement run."""
+    log = QueryLog()
+    database = db.obj
+    real = database.execute_sql
+
+    def execute_sql(sql, params=None, *args, **kwargs):
+        log.append(sql)
+        return real(sql, params, *args, **kwargs)
+
+    database.execute_sql = execute_sql
+    try:
+        yield log
+    finally:
+        del database.execute_sql
+
+
+def ist_today() -> dt.date:
+    return (utcnow() + dt.timedelta(hours=5, minutes=30)).date()
+
+
+def text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def reload(app, application) -> Application:
+    with app.app_context():
+        return Application.get_by_id(application.id)
+
+
+def events_of(app, application) -> list:
+    with app.app_context():
+        return list(
+            ApplicationEvent.select()
+            .where(ApplicationEvent.application == application.id)
+            .order_by(ApplicationEvent.id)
+        )
