@@ -30,10 +30,9 @@ def init_db():
 @with_appcontext
 def seed_demo(if_empty):
     """Load the demo district: places, offices, CSCs and users of every role."""
+    from blueprints.applications.demo import seed_applications
     from blueprints.masters.seed import is_empty
     from blueprints.masters.seed import seed_demo as run
-
-    from blueprints.applications.demo import seed_applications
     from blueprints.services.demo_services import seed_services
 
     with db.connection_context():
