@@ -83,6 +83,7 @@ test-postgres: setup
 
 bench: setup
 	$(PY) -m bench.pages
+	$(PY) -m bench.filing
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor
