@@ -157,6 +157,8 @@ def get_scoped_or_404(query, model_id):
         model_id = int(model_id)
     except (TypeError, ValueError):
         abort(404)
+    if not 0 < model_id < 2**31:  # beyond an integer column: no such row
+        abort(404)
     obj = query.where(query.model.id == model_id).first()
     if obj is None:
         abort(404)

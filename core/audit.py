@@ -30,6 +30,7 @@ ACTION_LABELS = {
     "service.updated": _l("Service changed"),
     "application.viewed": _l("Application viewed"),
     "document.viewed": _l("Document viewed"),
+    "queue.viewed": _l("Desk queue viewed"),
 }
 OBJECT_LABELS = {
     "user": _l("User"),

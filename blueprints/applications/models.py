@@ -77,6 +77,7 @@ class Application(BaseModel):
     class Meta:
         indexes = (
             (("office", "status", "submitted_at"), False),
+            (("office", "service", "status", "submitted_at"), False),
             (("csc", "status"), False),
             (("service", "status"), False),
         )

@@ -3,7 +3,6 @@ the service-level clock. Every change is one transaction that writes the new
 status and an append-only event; notifications follow from the event."""
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
@@ -69,8 +68,14 @@ def allowed_actions(application: Application, user) -> list[Action]:
     ]
 
 
+def _ist_date(moment: dt.datetime) -> dt.date:
+    return (moment + dt.timedelta(hours=5, minutes=30)).date()
+
+
 def _days_between(start: dt.datetime, end: dt.datetime) -> int:
-    return max(0, math.ceil((end - start).total_seconds() / 86400))
+    """Calendar days in India between a pause and its end: the same count
+    that days_left() froze at, so resuming neither gains nor loses a day."""
+    return max(0, (_ist_date(end) - _ist_date(start)).days)
 
 
 def transition(application_id: int, action_name: str, actor, remark: str = "", **fields):
@@ -134,8 +139,7 @@ def days_left(app: Application, today: dt.date | None = None) -> int | None:
     still while the application waits on the applicant."""
     if app.due_date is None:
         return None
-    today = today or (utcnow() + dt.timedelta(hours=5, minutes=30)).date()
+    today = today or _ist_date(utcnow())
     if app.status == "awaiting_documents" and app.paused_since:
-        paused_on = (app.paused_since + dt.timedelta(hours=5, minutes=30)).date()
-        return (app.due_date - paused_on).days
+        return (app.due_date - _ist_date(app.paused_since)).days
     return (app.due_date - today).days

@@ -50,7 +50,7 @@ class QueuePage:
 
 def _beyond(cursor: Cursor, backwards: bool):
     """Rows past the cursor in reading order. The first term alone is an index
-    range; the second only breaks ties of the same second."""
+    range; the second only breaks ties between rows of the same instant."""
     at, pk = Application.submitted_at, Application.id
     if backwards:
         return (at <= cursor.submitted_at) & ((at < cursor.submitted_at) | (pk < cursor.id))

@@ -20,6 +20,7 @@ from blueprints.applications.workflow import (
 from blueprints.desk import bp
 from blueprints.desk.forms import ActionForm
 from blueprints.desk.queue import Cursor, queue_page, services_in_queue
+from core import audit
 from core.access import get_scoped_or_404, requires
 from core.db import utcnow
 from core.i18n import IST
@@ -60,6 +61,8 @@ def queue():
     # The filter form is not part of the fragment: skip its query there.
     services = [] if wants_fragment() else services_in_queue(office_id)
     args = {k: v for k, v in {"service": service_id, "status": status}.items() if v}
+    # The queue shows applicants' names: a view of personal data, recorded.
+    audit.record("queue.viewed", "office", office_id)
     return render(
         "desk/queue.html",
         "desk/_queue_table.html",

@@ -340,12 +340,6 @@ def test_waiting_for_documents_stops_the_clock(app, office, clerk):
     assert resubmitted.actor_id == office.operator.id
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="workflow.transition adds ceil(elapsed days) to the due date while days_left "
-    "freezes on the IST date of the pause: a pause from 00:01 three days ago to now shows "
-    "N days left while paused and N+1 after the resubmission",
-)
 def test_resubmission_resumes_the_clock_where_it_stopped(app, office, clerk):
     today = ist_today()
     application = office.file(due_date=today + dt.timedelta(days=5))
