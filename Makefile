@@ -9,8 +9,9 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 WORKERS ?= 2
 # Chromium for browser tests, Noto fonts so PDFs print Devanagari, Pango for
-# WeasyPrint, lynx for checking pages in a text browser.
-DEBIAN_PACKAGES := chromium fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 lynx poppler-utils
+# WeasyPrint, lynx for checking pages in a text browser, poppler and zbar to
+# read printed acknowledgements back (text and QR code) in tests.
+DEBIAN_PACKAGES := chromium fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 lynx poppler-utils zbar-tools
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15

@@ -71,3 +71,29 @@ def test_pdf_acknowledgement_in_both_sizes(filed, operator, size, tmp_path):
 def test_other_cscs_cannot_print_it(filed, login_as):
     theirs = login_as("csc_operator", which=1)
     assert theirs.get(f"/applications/{filed.id}/acknowledgement.pdf").status_code == 404
+
+
+@pytest.mark.skipif(
+    shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None,
+    reason="zbarimg (zbar-tools) or pdftoppm (poppler-utils) is not installed",
+)
+def test_the_printed_qr_opens_tracking_that_says_genuine(filed, operator, client, tmp_path):
+    pdf = tmp_path / "ack.pdf"
+    pdf.write_bytes(operator.get(f"/applications/{filed.id}/acknowledgement.pdf").data)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+        check=True,
+    )
+    png = next(tmp_path.glob("page*.png"))
+    url = subprocess.run(
+        ["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert f"/track/{filed.app_id}?s=" in url
+    path = url.split("://", 1)[1].split("/", 1)[1]
+    page = client.get("/" + path, headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "genuine" in page
+    # A slip with a forged signature is not called genuine.
+    forged = client.get(
+        f"/track/{filed.app_id}?s=0000000000000000", headers={"Accept-Language": "en"}
+    ).get_data(as_text=True)
+    assert "could not be verified" in forged
