@@ -3,6 +3,7 @@
 import peewee as pw
 
 from blueprints.accounts.models import ROLES, User
+from blueprints.applications.models import OPEN_STATUSES, Application
 from blueprints.masters.models import (
     Block,
     Csc,
@@ -69,7 +70,20 @@ def home_context(user) -> dict:
         )
         ctx["recent_events"] = list(AuditEvent.select().order_by(AuditEvent.id.desc()).limit(8))
         ctx["actors"] = actor_names(ctx["recent_events"])
+    if user.role == "csc_operator":
+        mine = Application.select().where(Application.csc == user.csc_id)
+        ctx["drafts"] = mine.where(Application.status == "draft").count()
+        ctx["filed_today"] = mine.where(
+            Application.submitted_at >= utcnow().replace(hour=0, minute=0, second=0)
+        ).count()
     if user.role in ("office_user", "office_head"):
+        open_here = Application.select().where(
+            (Application.office == user.office_id) & Application.status.in_(OPEN_STATUSES)
+        )
+        ctx["queue_open"] = open_here.count()
+        ctx["queue_overdue"] = open_here.where(
+            (Application.due_date < utcnow().date()) & (Application.status != "awaiting_documents")
+        ).count()
         ctx["colleagues"] = list(
             User.select(User.full_name, User.full_name_local, User.role)
             .where((User.office == user.office_id) & (User.is_active_account == True))  # noqa: E712
