@@ -1,5 +1,7 @@
 """What each role sees first: the figures and links of its own jurisdiction."""
 
+import datetime as dt
+
 import peewee as pw
 
 from blueprints.accounts.models import ROLES, User
@@ -17,6 +19,8 @@ from core.access import gp_condition
 from core.audit import AuditEvent, actor_names
 from core.db import utcnow
 from core.notify import Notification, active_alerts
+
+IST_OFFSET = dt.timedelta(hours=5, minutes=30)
 
 
 def _area_counts(user) -> dict:
@@ -73,16 +77,18 @@ def home_context(user) -> dict:
     if user.role == "csc_operator":
         mine = Application.select().where(Application.csc == user.csc_id)
         ctx["drafts"] = mine.where(Application.status == "draft").count()
-        ctx["filed_today"] = mine.where(
-            Application.submitted_at >= utcnow().replace(hour=0, minute=0, second=0)
-        ).count()
+        # Midnight in India, as a naive UTC time like the stored ones.
+        ist_midnight = (utcnow() + IST_OFFSET).replace(hour=0, minute=0, second=0, microsecond=0)
+        since = ist_midnight - IST_OFFSET
+        ctx["filed_today"] = mine.where(Application.submitted_at >= since).count()
     if user.role in ("office_user", "office_head"):
         open_here = Application.select().where(
             (Application.office == user.office_id) & Application.status.in_(OPEN_STATUSES)
         )
         ctx["queue_open"] = open_here.count()
         ctx["queue_overdue"] = open_here.where(
-            (Application.due_date < utcnow().date()) & (Application.status != "awaiting_documents")
+            (Application.due_date < (utcnow() + IST_OFFSET).date())
+            & (Application.status != "awaiting_documents")
         ).count()
         ctx["colleagues"] = list(
             User.select(User.full_name, User.full_name_local, User.role)
