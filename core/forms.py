@@ -4,9 +4,10 @@ Marathi, and every error must read in the user's language."""
 from flask_babel import lazy_gettext as _l
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp
 
-__all__ = ["Optional", "Regexp", "equal_to", "length", "required"]
+__all__ = ["EMAIL", "NOT_A_CHOICE", "Optional", "Regexp", "equal_to", "length", "required"]
 
 NOT_A_CHOICE = _l("Choose one of the options in the list.")
+EMAIL = Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l("Enter an email address."))
 
 
 def required():

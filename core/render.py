@@ -19,3 +19,13 @@ def render(template_name: str, fragment: str | None = None, /, status: int = 200
     response = make_response(render_template(template, **context), status)
     response.vary.add("HX-Request")
     return response
+
+
+def page_arg() -> int:
+    """The ?page= of a paged list: a number from 1 to 10,000, 1 if garbled."""
+    from flask import request
+
+    try:
+        return max(1, min(int(request.args.get("page", 1)), 10_000))
+    except ValueError:
+        return 1

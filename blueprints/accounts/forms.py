@@ -4,7 +4,7 @@ from wtforms import PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 
 from blueprints.accounts.models import ROLES
-from core.forms import NOT_A_CHOICE, Optional, Regexp, equal_to, length, required
+from core.forms import EMAIL, NOT_A_CHOICE, Optional, Regexp, equal_to, length, required
 from core.passwords import MIN_LENGTH
 
 USERNAME_RULE = Regexp(
@@ -59,7 +59,7 @@ class UserForm(FlaskForm):
         validators=[
             Optional(),
             length(max=120),
-            Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l("Enter an email address.")),
+            EMAIL,
         ],
     )
     binding_code = StringField(

@@ -13,7 +13,7 @@ from core.access import get_scoped_or_404, requires
 from core.audit import AuditEvent
 from core.db import db, utcnow
 from core.notify import Notification, active_alerts
-from core.render import render
+from core.render import page_arg, render
 
 PAGE = 50
 EDITABLE_MASTERS = {
@@ -23,13 +23,6 @@ EDITABLE_MASTERS = {
     "village": Village,
     "office": Office,
 }
-
-
-def _page() -> int:
-    try:
-        return max(1, min(int(request.args.get("page", 1)), 10_000))
-    except ValueError:
-        return 1
 
 
 @bp.route("/users")
@@ -49,7 +42,7 @@ def users():
         )
     if locked:
         query = query.where(User.locked_until > utcnow())
-    page = _page()
+    page = page_arg()
     rows = list(query.paginate(page, PAGE + 1))
     args = {k: v for k, v in {"role": role, "q": q, "locked": "1" if locked else ""}.items() if v}
     return render(
@@ -175,7 +168,7 @@ def audit_log():
     query = AuditEvent.select().order_by(AuditEvent.id.desc())
     if action:
         query = query.where(AuditEvent.action.startswith(action))
-    page = _page()
+    page = page_arg()
     rows = list(query.paginate(page, PAGE + 1))
     actors = audit.actor_names(rows)
     return render(
@@ -196,7 +189,7 @@ def outbox():
     query = Notification.select().order_by(Notification.id.desc())
     if state in ("queued", "sent", "failed"):
         query = query.where(Notification.status == state)
-    page = _page()
+    page = page_arg()
     rows = list(query.paginate(page, PAGE + 1))
     return render(
         "admin/outbox.html",

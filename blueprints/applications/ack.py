@@ -30,7 +30,7 @@ LABELS = {
     "ask": _l("Where to ask"),
     "csc": _l("CSC"),
     "track": _l("Scan the code to see the status, or open"),
-    "sms": _l("Or send an SMS: STATUS and the application ID"),
+    "sms": _l("Or send this SMS to the district:"),
     "keep": _l("Keep this slip until the service is delivered."),
 }
 

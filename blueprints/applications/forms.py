@@ -8,7 +8,7 @@ from wtforms.validators import ValidationError
 
 from blueprints.applications import aadhaar
 from blueprints.applications.models import APPLICANT_LANGUAGES, GENDERS
-from core.forms import NOT_A_CHOICE, Optional, Regexp, length, required
+from core.forms import EMAIL, NOT_A_CHOICE, Optional, Regexp, length, required
 
 DEVANAGARI_NAME = Regexp(
     r"^[\u0900-\u097F\u200c\u200d .'-]+$",
@@ -60,7 +60,7 @@ class ApplicantForm(FlaskForm):
         validators=[
             Optional(),
             length(max=120),
-            Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l("Enter an email address.")),
+            EMAIL,
         ],
     )
     village = SelectField(

@@ -8,16 +8,9 @@ from blueprints.masters.models import Csc, Municipality, Village
 from core.access import STAFF_ROLES, get_scoped_or_404, requires
 from core.db import utcnow
 from core.pdf import pdf_response
-from core.render import render
+from core.render import page_arg, render
 
 svc.register_template_helpers(bp)
-
-
-def _page() -> int:
-    try:
-        return max(1, min(int(request.args.get("page", 1)), 10_000))
-    except ValueError:
-        return 1
 
 
 @bp.route("/")
@@ -43,7 +36,7 @@ def tehsil(tehsil_id):
 def block(block_id):
     row = get_scoped_or_404(svc.block_query(current_user), block_id)
     q = request.args.get("q", "")[:60]
-    page = _page()
+    page = page_arg()
     gps, has_next = svc.gram_panchayats(current_user, block_id=row.id, q=q, page=page)
     return render(
         "masters/block.html",
@@ -63,7 +56,7 @@ def block(block_id):
 @requires(*STAFF_ROLES)
 def gp_search():
     q = request.args.get("q", "")[:60]
-    page = _page()
+    page = page_arg()
     gps, has_next = svc.gram_panchayats(current_user, q=q, page=page)
     return render(
         "masters/gp_search.html",

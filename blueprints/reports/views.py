@@ -7,16 +7,9 @@ from flask_login import current_user
 from blueprints.reports import bp, exports
 from blueprints.reports import services as svc
 from core.access import requires
-from core.render import render
+from core.render import page_arg, render
 
 PAGE = 50
-
-
-def _page() -> int:
-    try:
-        return max(1, min(int(request.args.get("page", 1)), 10_000))
-    except ValueError:
-        return 1
 
 
 def _download(data: bytes, mimetype: str, filename: str):
@@ -56,7 +49,7 @@ def user_charges():
         return _download(data, exports.XLSX_MIMETYPE, f"{name}.xlsx")
     # Totals over every row; the tables are paged alike so a district with
     # hundreds of CSCs stays within the page budget.
-    page = _page()
+    page = page_arg()
     start = (page - 1) * PAGE
     args = {"from": period.start.isoformat(), "to": period.end.isoformat()}
     return render(

@@ -4,7 +4,7 @@ managers read the list."""
 import json
 
 import peewee as pw
-from flask import flash, redirect, request, url_for
+from flask import flash, redirect, url_for
 from flask_babel import gettext as _
 
 from blueprints.masters.models import OFFICE_LEVELS, Office
@@ -15,7 +15,7 @@ from core import audit
 from core.access import get_scoped_or_404, requires
 from core.db import db, utcnow
 from core.i18n import current_language
-from core.render import render
+from core.render import page_arg, render
 
 PAGE = 50
 # Columns an edit may change, in the order the history lists them.
@@ -43,18 +43,11 @@ def _money():
     return {"rupees": catalogue.rupees}
 
 
-def _page() -> int:
-    try:
-        return max(1, min(int(request.args.get("page", 1)), 10_000))
-    except ValueError:
-        return 1
-
-
 @bp.route("/")
 @requires("admin", "district_manager")
 def index():
     name = getattr(Service, f"name_{current_language()}", Service.name_en)
-    page = _page()
+    page = page_arg()
     rows = list(
         Service.select(
             Service.id,

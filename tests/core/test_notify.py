@@ -379,7 +379,7 @@ def test_alerts_show_on_the_admin_fragment(app):
         notify.gateway_failed("email", "mail server: connection refused")  # not raised yet
         alerts = notify.active_alerts()
     assert [a.channel for a in alerts] == ["sms"]
-    with app.test_request_context():
+    with app.test_request_context(headers={"Accept-Language": "en"}):
         from flask import render_template
 
         html = render_template("admin/_gateway_alerts.html", gateway_alerts=alerts)
