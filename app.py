@@ -47,10 +47,14 @@ def create_app(config=None) -> Flask:
 def register_blueprints(app: Flask) -> None:
     from blueprints.accounts.views import bp as accounts
     from blueprints.admin.views import bp as admin
+    from blueprints.alerts.views import bp as alerts
     from blueprints.applications.views import bp as applications
+    from blueprints.cscs.views import bp as cscs
     from blueprints.desk.views import bp as desk
     from blueprints.home.views import bp as home
+    from blueprints.inspections.views import bp as inspections
     from blueprints.masters.views import bp as masters
+    from blueprints.pendency.views import bp as pendency
     from blueprints.reports.views import bp as reports
     from blueprints.services.views import bp as services
     from blueprints.track.views import bp as track
@@ -64,6 +68,10 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(desk, url_prefix="/desk")
     app.register_blueprint(track)
     app.register_blueprint(reports, url_prefix="/reports")
+    app.register_blueprint(cscs, url_prefix="/cscs")
+    app.register_blueprint(pendency, url_prefix="/pendency")
+    app.register_blueprint(alerts, url_prefix="/alerts")
+    app.register_blueprint(inspections, url_prefix="/inspections")
 
 
 app = create_app()

@@ -31,6 +31,19 @@ ACTION_LABELS = {
     "application.viewed": _l("Application viewed"),
     "document.viewed": _l("Document viewed"),
     "queue.viewed": _l("Desk queue viewed"),
+    "csc.proposed": _l("CSC proposed"),
+    "csc.opening_approved": _l("CSC opening approved"),
+    "csc.opening_rejected": _l("CSC proposal rejected"),
+    "csc.opened": _l("CSC opened"),
+    "csc.suspended": _l("CSC suspended"),
+    "csc.reactivated": _l("CSC reactivated"),
+    "csc.closure_proposed": _l("CSC closure proposed"),
+    "csc.closure_approved": _l("CSC closed"),
+    "csc.closure_rejected": _l("CSC closure rejected"),
+    "csc.updated": _l("CSC details changed"),
+    "inspection.reported": _l("Inspection report filed"),
+    "instruction.complied": _l("Instruction marked complied with"),
+    "inspector.saved": _l("Inspector added or changed"),
 }
 OBJECT_LABELS = {
     "user": _l("User"),
@@ -41,6 +54,9 @@ OBJECT_LABELS = {
     "office": _l("Office"),
     "service": _l("Service"),
     "application": _l("Application"),
+    "csc": _l("CSC"),
+    "inspection": _l("Inspection"),
+    "instruction": _l("Instruction"),
 }
 
 

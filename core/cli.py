@@ -31,6 +31,8 @@ def init_db():
 def seed_demo(if_empty):
     """Load the demo district: places, offices, CSCs and users of every role."""
     from blueprints.applications.demo import seed_applications
+    from blueprints.cscs.demo import seed_registry
+    from blueprints.inspections.demo import seed_inspections
     from blueprints.masters.seed import is_empty
     from blueprints.masters.seed import seed_demo as run
     from blueprints.services.demo_services import seed_services
@@ -45,6 +47,8 @@ def seed_demo(if_empty):
         counts = run(echo=click.echo)
         counts["service"] = seed_services(echo=click.echo)
         counts["application"] = seed_applications(echo=click.echo)
+        counts["csc_registry"] = seed_registry(echo=click.echo)
+        counts["inspection"] = seed_inspections(echo=click.echo)
     summary = ", ".join(f"{k} {v}" for k, v in counts.items())
     click.echo(f"seeded in {time.monotonic() - started:.1f}s: {summary}")
 

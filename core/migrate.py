@@ -21,7 +21,10 @@ def migrate(upto: str | None = None) -> list[str]:
 
 def all_models():
     from blueprints.accounts.models import RecoveryCode, User
+    from blueprints.alerts.models import ALERT_MODELS
     from blueprints.applications.models import APPLICATION_MODELS
+    from blueprints.cscs.models import CSC_MODELS
+    from blueprints.inspections.models import INSPECTION_MODELS
     from blueprints.masters.models import MASTER_MODELS
     from blueprints.services.models import Service
     from core.audit import AuditEvent
@@ -36,4 +39,7 @@ def all_models():
         GatewayAlert,
         Service,
         *APPLICATION_MODELS,
+        *CSC_MODELS,
+        *ALERT_MODELS,
+        *INSPECTION_MODELS,
     ]

@@ -7,6 +7,7 @@ import secrets
 
 from flask_babel import gettext as _
 
+from blueprints.alerts.holidays import due_date_for
 from blueprints.applications import ids
 from blueprints.applications.models import (
     Application,
@@ -140,7 +141,7 @@ def submit(app_pk: int, token: str, operator) -> tuple[Application, bool]:
                 office=office,
                 submitted_at=now,
                 updated_at=now,
-                due_date=today_ist + dt.timedelta(days=service.sla_days),
+                due_date=due_date_for(service, today_ist),
                 govt_fee=service.govt_fee,
                 user_charge=service.user_charge,
                 step="review",

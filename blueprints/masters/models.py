@@ -118,17 +118,42 @@ CSC_STATUSES = {
 }
 
 
+# How the centre reaches the internet; "" while not known.
+CSC_CONNECTIVITY = {
+    "fibre": _l("Fibre (BharatNet)"),
+    "broadband": _l("Broadband"),
+    "4g": _l("4G"),
+    "3g": _l("3G"),
+    "2g": _l("2G"),
+    "none": _l("None"),
+}
+
+
 class Csc(Named):
-    """A Common Service Centre (Jan Seva Kendra). The registry's fuller record
-    (operator, equipment, status history) grows out of this row."""
+    """A Common Service Centre (Jan Seva Kendra). The registry (blueprints/cscs)
+    keeps its operator, equipment and append-only status history."""
 
     gram_panchayat = pw.ForeignKeyField(GramPanchayat, backref="cscs", on_delete="RESTRICT")
     village = pw.ForeignKeyField(Village, null=True, backref="cscs", on_delete="RESTRICT")
     status = pw.CharField(max_length=12, default="active", choices=list(CSC_STATUSES.items()))
+    # The registry's columns (migration 008). Nullable in the database so that
+    # adding them never rebuilds the table; the model writes "" for "not known".
+    operator_name = pw.CharField(max_length=120, default="", null=True)
+    operator_mobile = pw.CharField(max_length=10, default="", null=True)
+    operator_email = pw.CharField(max_length=120, default="", null=True)
+    opened_on = pw.DateField(null=True)
+    connectivity = pw.CharField(
+        max_length=10, default="", null=True, choices=list(CSC_CONNECTIVITY.items())
+    )
+    equipment = pw.TextField(default="", null=True)
 
     @property
     def status_label(self):
         return CSC_STATUSES.get(self.status, self.status)
+
+    @property
+    def connectivity_label(self):
+        return CSC_CONNECTIVITY.get(self.connectivity or "", "")
 
 
 MASTER_MODELS = (District, Tehsil, Block, GramPanchayat, Village, Municipality, Office, Csc)

@@ -26,6 +26,9 @@ class Service(BaseModel):
     department = pw.ForeignKeyField(Office, backref="services", on_delete="RESTRICT")
     disposing_level = pw.CharField(max_length=12, choices=list(DISPOSING_LEVELS.items()))
     sla_days = pw.IntegerField(default=7)
+    # Count sla_days in working days (no Sundays, no district holidays)
+    # instead of calendar days: blueprints.alerts.holidays.due_date_for.
+    working_days = pw.BooleanField(default=False)
     # Money in paise, so that sums are exact.
     govt_fee = pw.IntegerField(default=0)
     user_charge = pw.IntegerField(default=0)

@@ -1,0 +1,276 @@
+"""Posts and their charge: who is told for "the desk of office X", "the BDO
+of block Y" on a given day.
+
+An assignment (ChargeAssignment) names who holds a post from a date, as
+regular charge, additional charge or leave substitute. Where a post has no
+regular or additional assignment on the day, its holders are the active
+users bound to its place with the matching role (office users for the desk,
+the office head, the block officer of a block, the block/tehsil officer
+bound to a tehsil for the SDM, every district manager), so that a district
+gets alerts before anyone enters a charge. A leave substitute replaces the
+holder named in `instead_of` (or every holder when none is named) for the
+days of the leave."""
+
+import datetime as dt
+from collections import defaultdict
+
+import peewee as pw
+from flask_babel import gettext as _
+
+from blueprints.accounts.models import User
+from blueprints.alerts.models import CHARGE_REASONS, POST_PLACE, POSTS, ChargeAssignment
+from blueprints.masters.models import Block, Office, Tehsil
+from core import audit
+from core.db import write_transaction
+
+# Posts one person holds at a time: a new regular charge ends the old one.
+SINGLE_HOLDER = frozenset({"office_head", "bdo", "sdm"})
+# Roles that may hold a post: government staff, not CSC or GP workers.
+CHARGE_ROLES = ("office_user", "office_head", "block_officer", "district_manager", "admin")
+NAME_FIELDS = ("id", "username", "full_name", "full_name_local")
+PLACE_FIELDS = ("id", "code", "name_en", "name_local")
+PLACE_MODELS = {"office": Office, "block": Block, "tehsil": Tehsil}
+USER_FIELDS = (
+    User.id,
+    User.username,
+    User.full_name,
+    User.full_name_local,
+    User.role,
+    User.mobile,
+    User.email,
+    User.office,
+    User.block,
+    User.tehsil,
+    User.is_active_account,
+)
+
+
+def active_on(day: dt.date):
+    return (ChargeAssignment.from_date <= day) & (
+        ChargeAssignment.to_date.is_null() | (ChargeAssignment.to_date >= day)
+    )
+
+
+def default_post(user: User) -> tuple[str, int | None] | None:
+    """The post a user holds by their role and binding alone."""
+    if user.role == "office_user" and user.office_id:
+        return ("desk", user.office_id)
+    if user.role == "office_head" and user.office_id:
+        return ("office_head", user.office_id)
+    if user.role == "block_officer" and user.block_id:
+        return ("bdo", user.block_id)
+    if user.role == "block_officer" and user.tehsil_id:
+        return ("sdm", user.tehsil_id)
+    if user.role == "district_manager":
+        return ("district_manager", None)
+    return None
+
+
+class ChargeBook:
+    """Every post's holders on one day, read in two queries."""
+
+    def __init__(self, day: dt.date):
+        self.day = day
+        self._assigned = defaultdict(list)
+        rows = (
+            ChargeAssignment.select(ChargeAssignment, *USER_FIELDS)
+            .join(User, on=ChargeAssignment.user)
+            .where(active_on(day))
+            .order_by(ChargeAssignment.from_date, ChargeAssignment.id)
+        )
+        for row in rows:
+            self._assigned[(row.post, row.place_id)].append(row)
+        self._by_role = defaultdict(list)
+        users = User.select(*USER_FIELDS).where(
+            User.role.in_(("office_user", "office_head", "block_officer", "district_manager"))
+            & (User.is_active_account == True)  # noqa: E712
+        )
+        for user in users.order_by(User.id):
+            post = default_post(user)
+            if post:
+                self._by_role[post].append(user)
+
+    def holders(self, post: str, place_id: int | None = None) -> list[User]:
+        """Who holds `post` of the office, block or tehsil `place_id` today:
+        active accounts only, each once; empty when the post is vacant."""
+        active = self._assigned.get((post, place_id), [])
+        people = [a.user for a in active if a.reason != "leave"]
+        if not people:
+            people = list(self._by_role.get((post, place_id), []))
+        substitutes = [a for a in active if a.reason == "leave"]
+        if substitutes:
+            away = {a.instead_of_id for a in substitutes}
+            people = [] if None in away else [u for u in people if u.id not in away]
+            people += [a.user for a in substitutes]
+        seen, result = set(), []
+        for user in people:
+            if user.id not in seen and user.is_active_account:
+                seen.add(user.id)
+                result.append(user)
+        return result
+
+
+def holders_on(post: str, place_id: int | None, day: dt.date) -> list[User]:
+    return ChargeBook(day).holders(post, place_id)
+
+
+# --- the administrator's form ---------------------------------------------------
+
+
+class ChargeError(ValueError):
+    """Bad input for a charge; the message is translated."""
+
+
+def _date(text: str, what) -> dt.date:
+    text = (text or "").strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ChargeError(
+            _(
+                "%(what)s: “%(text)s” is not a date. Write it as YYYY-MM-DD.",
+                what=what,
+                text=text[:20],
+            )
+        ) from None
+
+
+def _staff(username: str, what) -> User:
+    user = User.get_or_none(User.username == (username or "").strip().lower()[:40])
+    if user is None or user.role not in CHARGE_ROLES:
+        raise ChargeError(
+            _(
+                "%(what)s: no officer has the username “%(name)s”.",
+                what=what,
+                name=(username or "")[:40],
+            )
+        )
+    if not user.is_active_account:
+        raise ChargeError(_("%(what)s: that account is deactivated.", what=what))
+    return user
+
+
+def _place(post: str, code: str):
+    kind = POST_PLACE[post]
+    if kind is None:
+        return {}
+    model = PLACE_MODELS[kind]
+    row = model.get_or_none(model.code == (code or "").strip().upper()[:20])
+    if row is None:
+        messages = {
+            "office": _("Give the code of an office, for example TO0."),
+            "block": _("Give the code of a block."),
+            "tehsil": _("Give the code of a tehsil."),
+        }
+        raise ChargeError(messages[kind])
+    return {kind: row}
+
+
+def assign(
+    *,
+    post: str,
+    place_code: str,
+    username: str,
+    reason: str,
+    from_text: str,
+    to_text: str = "",
+    instead_of: str = "",
+    note: str = "",
+    actor=None,
+) -> ChargeAssignment:
+    """Give `username` the charge of a post. A regular charge of a post that
+    one person holds ends the previous holder's charge the day before."""
+    if post not in POSTS:
+        raise ChargeError(_("Choose one of the posts in the list."))
+    if reason not in CHARGE_REASONS:
+        raise ChargeError(_("Choose one of the kinds of charge in the list."))
+    place = _place(post, place_code)
+    user = _staff(username, _("Officer"))
+    first = _date(from_text, _("From date"))
+    last = _date(to_text, _("To date")) if (to_text or "").strip() else None
+    if last is not None and last < first:
+        raise ChargeError(_("The start date is after the end date."))
+    away = None
+    if reason == "leave":
+        if last is None:
+            raise ChargeError(_("A leave substitute needs the last day of the leave."))
+        if (instead_of or "").strip():
+            away = _staff(instead_of, _("On leave"))
+    with write_transaction():
+        if reason == "regular" and post in SINGLE_HOLDER:
+            same = (ChargeAssignment.post == post) & (ChargeAssignment.reason == "regular")
+            for kind, row in place.items():
+                same &= getattr(ChargeAssignment, kind) == row.id
+            ChargeAssignment.update(to_date=first - dt.timedelta(days=1)).where(
+                same
+                & (ChargeAssignment.from_date < first)
+                & (ChargeAssignment.to_date.is_null() | (ChargeAssignment.to_date >= first))
+            ).execute()
+        row = ChargeAssignment.create(
+            post=post,
+            user=user,
+            reason=reason,
+            instead_of=away,
+            from_date=first,
+            to_date=last,
+            note=(note or "").strip()[:200],
+            created_by=getattr(actor, "id", None),
+            **place,
+        )
+        audit.record(
+            "charge.assigned",
+            "user",
+            user.id,
+            actor=actor,
+            post=post,
+            place=(place_code or "").strip().upper(),
+            reason=reason,
+            from_date=first,
+            to_date=last,
+        )
+    return row
+
+
+def end_charge(assignment_id, to_text: str, actor=None) -> ChargeAssignment:
+    try:
+        assignment_id = int(assignment_id)
+    except (TypeError, ValueError):
+        raise ChargeError(_("That charge does not exist.")) from None
+    last = _date(to_text, _("Last day"))
+    with write_transaction():
+        row = ChargeAssignment.get_or_none(ChargeAssignment.id == assignment_id)
+        if row is None:
+            raise ChargeError(_("That charge does not exist."))
+        if last < row.from_date:
+            raise ChargeError(_("The last day is before the charge began."))
+        row.to_date = last
+        row.save(only=[ChargeAssignment.to_date])
+        audit.record("charge.ended", "user", row.user_id, actor=actor, post=row.post, to_date=last)
+    return row
+
+
+def current_and_coming(day: dt.date, limit: int = 100) -> list[ChargeAssignment]:
+    """Charges in force on `day` or starting later, newest first, with the
+    names the list shows (one query)."""
+    away = User.alias("away")
+    left = pw.JOIN.LEFT_OUTER
+    return list(
+        ChargeAssignment.select(
+            ChargeAssignment,
+            *(f for f in USER_FIELDS if f.name in NAME_FIELDS),
+            *(getattr(away, f) for f in NAME_FIELDS),
+            *(getattr(m, f) for m in PLACE_MODELS.values() for f in PLACE_FIELDS),
+        )
+        .join(User, on=ChargeAssignment.user)
+        .switch(ChargeAssignment)
+        .join(away, left, on=ChargeAssignment.instead_of)
+        .switch(ChargeAssignment)
+        .join(Office, left, on=ChargeAssignment.office)
+        .switch(ChargeAssignment)
+        .join(Block, left, on=ChargeAssignment.block)
+        .switch(ChargeAssignment)
+        .join(Tehsil, left, on=ChargeAssignment.tehsil)
+        .where(ChargeAssignment.to_date.is_null() | (ChargeAssignment.to_date >= day))
+        .order_by(ChargeAssignment.from_date.desc(), ChargeAssignment.id.desc())
+        .limit(limit)
+    )

@@ -1,0 +1,5 @@
+from flask import Blueprint
+
+# Views are imported by app.register_blueprints (blueprints.<name>.views), so
+# that importing a model never drags in every view.
+bp = Blueprint("pendency", __name__)

@@ -1,0 +1,54 @@
+"""Inspection fixtures: pages in English, an app context with a connection,
+and a block of centres with an inspector."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from core.db import db
+from tests.inspections.factories import make_centres, make_inspector
+
+
+@pytest.fixture(autouse=True)
+def english(app):
+    app.config["DEFAULT_LOCALE"] = "en"
+    app.config["CLI_LOCALE"] = "en"
+
+
+@pytest.fixture
+def ctx(app):
+    """An app context for calling services directly. Not for tests that also
+    make requests: the requests would share its `g`, and so its signed-in user."""
+    with app.app_context(), db.connection_context():
+        yield app
+
+
+@pytest.fixture
+def block(app, place):
+    """Block 0 with six more gram panchayats of one CSC each (seven centres
+    with place 0's own), and a gram sevak inspecting it."""
+    with app.app_context():
+        centres = [place.cscs[0], *make_centres(place.blocks[0], gps=6)]
+        inspector = make_inspector(place, "gp_staff", username="gramsevak", mobile="9700000001")
+    return SimpleNamespace(centres=centres, inspector=inspector, block=place.blocks[0])
+
+
+@pytest.fixture(autouse=True)
+def uploads_here(app, tmp_path):
+    """Photos go to this test's own folder, so that files can be counted."""
+    app.config["UPLOAD_DIR"] = str(tmp_path / "uploads")
+    return tmp_path / "uploads"
+
+
+@pytest.fixture
+def visit(app, place, login_as):
+    """A gram sevak signed in, inspector of block 0, with place 0's CSC to
+    inspect this week."""
+    from blueprints.inspections.models import Inspector
+    from tests.inspections.factories import schedule
+
+    browser = login_as("gp_staff", username="gramsevak", mobile="9700000001")
+    with app.app_context():
+        inspector = Inspector.create(user=browser.user, block=place.blocks[0])
+        inspection = schedule(inspector, place.cscs[0])
+    return SimpleNamespace(browser=browser, inspector=inspector, inspection=inspection)
