@@ -1,15 +1,21 @@
 """Posts and their charge: who is told for "the desk of office X", "the BDO
 of block Y" on a given day.
 
-An assignment (ChargeAssignment) names who holds a post from a date, as
-regular charge, additional charge or leave substitute. Where a post has no
-regular or additional assignment on the day, its holders are the active
-users bound to its place with the matching role (office users for the desk,
-the office head, the block officer of a block, the block/tehsil officer
-bound to a tehsil for the SDM, every district manager), so that a district
-gets alerts before anyone enters a charge. A leave substitute replaces the
-holder named in `instead_of` (or every holder when none is named) for the
-days of the leave."""
+By role: a post is held by the active users bound to its place with the
+matching role (office users for the desk, the office head, the block
+officer of a block, the block/tehsil officer bound to a tehsil for the SDM,
+every district manager), so that a district gets alerts before anyone
+enters a charge.
+
+By assignment (ChargeAssignment: regular charge, additional charge or leave
+substitute, from a date, to a date or until further orders):
+  - the office head, BDO and SDM are one person's posts: a regular or
+    additional charge in force replaces the holder by role (a transfer or
+    a vacancy filled by additional charge);
+  - the desk and the district manager are held by several people: a charge
+    adds its holder to those by role;
+  - a leave substitute replaces the holder named in `instead_of` (or every
+    holder when none is named) for the days of the leave."""
 
 import datetime as dt
 from collections import defaultdict
@@ -80,6 +86,7 @@ class ChargeBook:
         )
         for row in rows:
             self._assigned[(row.post, row.place_id)].append(row)
+        self._holders = {}
         self._by_role = defaultdict(list)
         users = User.select(*USER_FIELDS).where(
             User.role.in_(("office_user", "office_head", "block_officer", "district_manager"))
@@ -93,10 +100,16 @@ class ChargeBook:
     def holders(self, post: str, place_id: int | None = None) -> list[User]:
         """Who holds `post` of the office, block or tehsil `place_id` today:
         active accounts only, each once; empty when the post is vacant."""
+        key = (post, place_id)
+        if key not in self._holders:
+            self._holders[key] = self._resolve(post, place_id)
+        return self._holders[key]
+
+    def _resolve(self, post: str, place_id: int | None) -> list[User]:
         active = self._assigned.get((post, place_id), [])
         people = [a.user for a in active if a.reason != "leave"]
-        if not people:
-            people = list(self._by_role.get((post, place_id), []))
+        if not people or post not in SINGLE_HOLDER:
+            people += self._by_role.get((post, place_id), [])
         substitutes = [a for a in active if a.reason == "leave"]
         if substitutes:
             away = {a.instead_of_id for a in substitutes}

@@ -379,7 +379,8 @@ class Told:
     def channels(self) -> list[tuple]:
         """(channel name, what happened, reached) for each channel tried."""
         result = []
-        for record in self.records:
+        order = {channel: i for i, channel in enumerate(CHANNELS)}
+        for record in sorted(self.records, key=lambda r: order.get(r.channel, len(order))):
             if record.status == "could_not_tell":
                 outcome = _("could not be told: %(reason)s", reason=record.reason_label)
             else:

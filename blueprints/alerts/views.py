@@ -81,7 +81,6 @@ def _holidays_page(form, status=200, error=None):
         "alerts/holidays.html",
         form=form,
         rows=rows,
-        delete_form=RowForm(formdata=None),
         error=error,
         status=status,
     )
@@ -125,7 +124,6 @@ def _charges_page(form, status=200, error=None):
         "alerts/charges.html",
         form=form,
         rows=posts.current_and_coming(today),
-        end_form=EndChargeForm(formdata=None),
         today=today,
         error=error,
         status=status,

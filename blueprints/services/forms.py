@@ -88,6 +88,9 @@ class ServiceForm(FlaskForm):
     split_society = WholeNumberField(
         _l("District e-governance society's share in %"), [Present()], min=0, max=100
     )
+    working_days = BooleanField(
+        _l("Count the service level in working days (skip Sundays and district holidays)")
+    )
     active = BooleanField(_l("Active: CSCs may file it"))
     document_lines = TextAreaField(
         _l("Documents, one a line"), validators=[length(max=8000)], render_kw={"rows": 6}
@@ -132,6 +135,7 @@ def initial_data(service) -> dict:
         "department": service.department_id,
         "disposing_level": service.disposing_level,
         "sla_days": service.sla_days,
+        "working_days": service.working_days,
         "govt_fee": service.govt_fee,
         "user_charge": service.user_charge,
         "split_csc": service.split_csc,
@@ -145,6 +149,7 @@ def initial_data(service) -> dict:
 
 NEW_SERVICE = {
     "sla_days": 7,
+    "working_days": False,
     "govt_fee": 0,
     "user_charge": 2000,
     "split_csc": 80,

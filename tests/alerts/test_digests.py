@@ -262,3 +262,24 @@ def test_a_recipient_without_a_mobile_is_reported_as_could_not_be_told(
     assert alerts_for([place.tehsil_offices[1].id], since=day(0)) == []
     # A window that ends before the alert leaves it out.
     assert alerts_for(None, since=day(0), until=day(4)) == []
+
+
+def test_an_additional_charge_fills_a_vacancy_and_adds_to_the_desk(ctx, place, staff, application):
+    User.update(is_active_account=False).where(User.id == staff.sdm.id).execute()
+    person(place, "office_user", "relief-clerk", 8, office=place.tehsil_offices[1])
+    for post, code, username in (("sdm", "T0", "bdo-paithan"), ("desk", "TO0", "relief-clerk")):
+        posts.assign(
+            post=post,
+            place_code=code,
+            username=username,
+            reason="additional",
+            from_text=day(0).isoformat(),
+        )
+    send_digests(day(8))
+    told = whom(day(8))
+    # The BDO holds the vacant SDM post; the desk has its clerk and the relief.
+    assert ("bdo-paithan", "sdm") in told
+    assert ("vacant", "sdm") not in told
+    assert {("desk-clerk", "desk"), ("relief-clerk", "desk")} <= told
+    bdo_sms = Notification.get(Notification.recipient == staff.bdo.mobile)
+    assert "overdue 1 at Tehsil Office Paithan" in bdo_sms.body

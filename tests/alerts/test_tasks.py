@@ -2,12 +2,14 @@
 recorded, a run under way elsewhere skipped, and the administrator's page."""
 
 import datetime as dt
+import threading
+import time
 
 import tasks
 from blueprints.alerts import tasks as alert_tasks
 from blueprints.alerts.models import AlertRecord, TaskRun
 from blueprints.alerts.services import ist_date
-from core.db import utcnow
+from core.db import db, utcnow
 from core.notify import Notification
 from tests.factories import make_application
 
@@ -60,6 +62,35 @@ def test_a_run_under_way_on_another_consumer_is_skipped(ctx, place, service, sta
     assert AlertRecord.select().count() == 0
     last = TaskRun.select().order_by(TaskRun.id.desc()).first()
     assert (last.ok, last.summary) == (True, '{"skipped": 1}')
+
+
+def test_two_consumers_starting_together_run_the_task_once(app):
+    """The lease, not only the alert records' keys: one body runs."""
+    barrier = threading.Barrier(2)
+    ran, errors = [], []
+
+    def body():
+        time.sleep(0.3)
+        ran.append(1)
+        return {"told": 0}
+
+    def consumer():
+        try:
+            with app.app_context(), db.connection_context():
+                barrier.wait()
+                alert_tasks.recorded("morning_alerts", body, lease_seconds=3600)
+        except Exception as exc:  # noqa: BLE001 (reported below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=consumer) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert errors == [] and ran == [1]
+    with app.app_context():
+        summaries = sorted(r.summary for r in TaskRun.select())
+    assert summaries == ['{"skipped": 1}', '{"told": 0}']
 
 
 def test_a_crashed_run_does_not_block_the_next_day(ctx, place, service, staff):
