@@ -86,13 +86,38 @@ def generate(count: int, now: dt.datetime):
     services, cscs, offices, operator = _masters()
     rng = random.Random(2026)
     span = YEARS * 365 * 86400
-    columns = (
-        "app_id service_id csc_id operator_id office_id gram_panchayat_id status step "
-        "applicant_name_local applicant_name_en relation_name gender mobile email address "
-        "aadhaar_masked language extra_json govt_fee user_charge fee_collected submit_token "
-        "created_at updated_at submitted_at due_date paused_since paused_days decided_at "
-        "certificate_no"
-    ).split()
+    columns = [
+        "app_id",
+        "service_id",
+        "csc_id",
+        "operator_id",
+        "office_id",
+        "gram_panchayat_id",
+        "status",
+        "step",
+        "applicant_name_local",
+        "applicant_name_en",
+        "relation_name",
+        "gender",
+        "mobile",
+        "email",
+        "address",
+        "aadhaar_masked",
+        "language",
+        "extra_json",
+        "govt_fee",
+        "user_charge",
+        "fee_collected",
+        "submit_token",
+        "created_at",
+        "updated_at",
+        "submitted_at",
+        "due_date",
+        "paused_since",
+        "paused_days",
+        "decided_at",
+        "certificate_no",
+    ]
     open_statuses = [s for s, _ in OPEN_MIX]
     open_weights = [w for _, w in OPEN_MIX]
     closed_statuses = [s for s, _ in CLOSED_MIX]
@@ -166,10 +191,7 @@ def _sqlite_value(value):
 def insert_sqlite(columns, rows) -> None:
     from core.db import db
 
-    sql = (
-        f"INSERT INTO application ({', '.join(columns)}) "
-        f"VALUES ({', '.join('?' * len(columns))})"
-    )
+    sql = f"INSERT INTO application ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     connection = db.connection()
     connection.execute("PRAGMA synchronous = OFF")
     batch = []
@@ -199,10 +221,8 @@ def insert_postgres(columns, rows) -> None:
     cursor = db.connection().cursor()
     sql = f"COPY application ({', '.join(columns)}) FROM STDIN"
     buffer = io.StringIO()
-    written = 0
-    for row in rows:
+    for written, row in enumerate(rows, start=1):
         buffer.write("\t".join(_copy_value(v) for v in row) + "\n")
-        written += 1
         if written % 100_000 == 0:
             buffer.seek(0)
             cursor.copy_expert(sql, buffer)
@@ -214,7 +234,7 @@ def insert_postgres(columns, rows) -> None:
     # visibility map that index-only scans rely on.
     connection = db.connection()
     connection.autocommit = True
-    connection.cursor().execute("VACUUM ANALYZE application")
+    connection.cursor().execute("VACUUM ANALYZE")
     connection.autocommit = False
 
 
@@ -233,7 +253,8 @@ def sign_in(client, username):
         return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
 
     response = client.post(
-        "/login", data={"csrf_token": token("/login"), "username": username, "password": DEMO_PASSWORD}
+        "/login",
+        data={"csrf_token": token("/login"), "username": username, "password": DEMO_PASSWORD},
     )
     if response.location and response.location.endswith("/login/code"):
         with db.connection_context():

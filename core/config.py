@@ -77,6 +77,8 @@ class Config:
     # The shared secret of the inbound SMS webhook; unset keeps it closed.
     SMS_INBOUND_SECRET = os.environ.get("SMS_INBOUND_SECRET", "")
     SMS_INBOUND_NUMBER = os.environ.get("SMS_INBOUND_NUMBER", "")
+    # A CSC with no application in this many days shows as inactive.
+    CSC_INACTIVE_DAYS = int(os.environ.get("ZILA_CSC_INACTIVE_DAYS", 30))
     TRACK_RATE_LIMIT = os.environ.get("TRACK_RATE_LIMIT", "30 per minute")
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "")
 

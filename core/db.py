@@ -76,3 +76,10 @@ def write_transaction():
 
 def is_postgres() -> bool:
     return isinstance(db.obj, pw.PostgresqlDatabase)
+
+
+def page_of(query, page: int, size: int) -> tuple[list, bool]:
+    """One page of a query and whether another follows: fetches size + 1
+    rows from (page - 1) * size, so no row is skipped between pages."""
+    rows = list(query.limit(size + 1).offset((page - 1) * size))
+    return rows[:size], len(rows) > size

@@ -80,6 +80,7 @@ def url_values(app, place, user=None) -> dict:
         "code": "en",
         "hashed": assets.by_name["css/zila.css"],
         "filename": "css/zila.css",
+        "csc_id": place.cscs[0].id,
         **walk_objects(app, place),
     }
 

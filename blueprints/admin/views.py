@@ -11,7 +11,7 @@ from blueprints.masters.models import Block, GramPanchayat, Office, Tehsil, Vill
 from core import audit
 from core.access import get_scoped_or_404, requires
 from core.audit import AuditEvent
-from core.db import db, utcnow
+from core.db import db, page_of, utcnow
 from core.notify import Notification, active_alerts
 from core.render import page_arg, render
 
@@ -43,13 +43,13 @@ def users():
     if locked:
         query = query.where(User.locked_until > utcnow())
     page = page_arg()
-    rows = list(query.paginate(page, PAGE + 1))
+    rows, has_next = page_of(query, page, PAGE)
     args = {k: v for k, v in {"role": role, "q": q, "locked": "1" if locked else ""}.items() if v}
     return render(
         "admin/users.html",
         "admin/_user_table.html",
-        rows=rows[:PAGE],
-        has_next=len(rows) > PAGE,
+        rows=rows,
+        has_next=has_next,
         page=page,
         role=role,
         q=q,
@@ -169,15 +169,15 @@ def audit_log():
     if action:
         query = query.where(AuditEvent.action.startswith(action))
     page = page_arg()
-    rows = list(query.paginate(page, PAGE + 1))
+    rows, has_next = page_of(query, page, PAGE)
     actors = audit.actor_names(rows)
     return render(
         "admin/audit.html",
-        events=rows[:PAGE],
+        events=rows,
         actors=actors,
         action=action,
         page=page,
-        has_next=len(rows) > PAGE,
+        has_next=has_next,
         args={"action": action} if action else {},
     )
 
@@ -190,14 +190,14 @@ def outbox():
     if state in ("queued", "sent", "failed"):
         query = query.where(Notification.status == state)
     page = page_arg()
-    rows = list(query.paginate(page, PAGE + 1))
+    rows, has_next = page_of(query, page, PAGE)
     return render(
         "admin/outbox.html",
-        notes=rows[:PAGE],
+        notes=rows,
         state=state,
         gateway_alerts=active_alerts(),
         page=page,
-        has_next=len(rows) > PAGE,
+        has_next=has_next,
         args={"status": state} if state else {},
     )
 

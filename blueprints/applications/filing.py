@@ -31,8 +31,20 @@ class FilingError(ValueError):
         self.step = step
 
 
+def require_active_csc(csc) -> None:
+    """A suspended, closed or merely proposed centre files nothing."""
+    if csc.status != "active":
+        raise FilingError(
+            _(
+                "This CSC is “%(status)s”: new applications cannot be filed.",
+                status=csc.status_label,
+            )
+        )
+
+
 def start_draft(operator, service: Service, language: str) -> Application:
     csc = operator.csc
+    require_active_csc(csc)
     return Application.create(
         service=service,
         csc=csc,
@@ -124,6 +136,7 @@ def submit(app_pk: int, token: str, operator) -> tuple[Application, bool]:
             raise FilingError(
                 _("This page is out of date. Check the review page and submit again.")
             )
+        require_active_csc(app.csc)
         issues = problems(app)
         if issues:
             raise issues[0]

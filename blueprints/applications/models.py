@@ -79,6 +79,7 @@ class Application(BaseModel):
             (("office", "status", "submitted_at"), False),
             (("office", "service", "status", "submitted_at"), False),
             (("csc", "status"), False),
+            (("csc", "submitted_at"), False),
             (("service", "status"), False),
         )
 

@@ -28,7 +28,7 @@ from core import audit
 from core.access import STAFF_ROLES, get_scoped_or_404, requires
 from core.db import db
 from core.render import render
-from core.security import too_large_handler
+from core.security import error_page, too_large_handler
 
 OPERATOR = "csc_operator"
 
@@ -90,6 +90,10 @@ def new():
     form.service.choices = [SelectChoice(str(s.id), s.name) for s in services]
     if request.method == "GET":
         form.language.data = request.args.get("lang") or _page_lang()
+    try:
+        filing.require_active_csc(current_user.csc)
+    except filing.FilingError as err:
+        return error_page(403, str(err))
     if form.validate_on_submit():
         service = Service.get_by_id(int(form.service.data))
         app = filing.start_draft(current_user, service, form.language.data)

@@ -143,35 +143,30 @@ def edit(csc_id):
 @bp.route("/new", methods=["GET", "POST"])
 @requires(*svc.MANAGER_ROLES)
 def new():
-    if request.method == "POST":
+    posted = request.method == "POST"
+    if posted:
         gp = wf.gp_in_scope(current_user, request.form.get("gram_panchayat", ""))
     else:
         gp = wf.gp_by_id(current_user, request.args.get("gp"))
-    villages = wf.villages_of(gp.id) if gp else []
-    form = NewCscForm(villages=villages)
-    if request.method == "GET" and gp is not None:
-        form.gram_panchayat.data = gp.code
-        form.name_en.data = _("Aaple Sarkar Seva Kendra, %(gp)s", gp=gp.name_en)
-        form.name_local.data = f"आपले सरकार सेवा केंद्र, {gp.name_local}"
-    refusal = None
-    if request.method == "POST":
-        ok = form.validate_on_submit()
-        if gp is None and not form.gram_panchayat.errors:
-            form.gram_panchayat.errors.append(_("There is no such gram panchayat in your area."))
-            ok = False
-        if ok:
-            try:
-                csc = wf.propose_new(current_user, gp, form.values(), form.reason.data)
-            except svc.Refused as err:
-                refusal = err.message
-                status = err.status
-            else:
-                flash(_("%(code)s is proposed as a new CSC.", code=csc.code), "ok")
-                return redirect(url_for("cscs.detail", csc_id=csc.id), 303)
-        else:
-            status = 400
-        return render("cscs/new.html", status=status, form=form, gp=gp, refusal=refusal)
-    return render("cscs/new.html", form=form, gp=gp, refusal=None)
+    form = NewCscForm(villages=wf.villages_of(gp.id) if gp else [])
+    if not posted:
+        if gp is not None:
+            form.gram_panchayat.data = gp.code
+            form.name_en.data = f"Aaple Sarkar Seva Kendra, {gp.name_en}"
+            form.name_local.data = f"आपले सरकार सेवा केंद्र, {gp.name_local}"
+        return render("cscs/new.html", form=form, gp=gp, refusal=None)
+    valid = form.validate_on_submit()
+    if gp is None and not form.gram_panchayat.errors:
+        form.gram_panchayat.errors.append(_("There is no such gram panchayat in your area."))
+        valid = False
+    if not valid:
+        return render("cscs/new.html", status=400, form=form, gp=gp, refusal=None)
+    try:
+        csc = wf.propose_new(current_user, gp, form.values(), form.reason.data)
+    except svc.Refused as err:
+        return render("cscs/new.html", status=err.status, form=form, gp=gp, refusal=err.message)
+    flash(_("%(code)s is proposed as a new CSC.", code=csc.code), "ok")
+    return redirect(url_for("cscs.detail", csc_id=csc.id), 303)
 
 
 # --- coverage -------------------------------------------------------------------

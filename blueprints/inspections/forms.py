@@ -72,6 +72,10 @@ class ReportForm(FlaskForm):
     )
     photos = MultipleFileField(_l("Photos of the centre (optional, up to 4)"))
 
+    def validate_longitude(self, field):
+        if bool(self.latitude.data) != bool(field.data) and not self.latitude.errors:
+            raise ValidationError(_l("Give both latitude and longitude, or neither."))
+
     def answers(self) -> dict:
         return {key: self[key].data == "yes" for key in CHECKLIST}
 

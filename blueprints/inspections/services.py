@@ -338,15 +338,17 @@ def file_report(inspection: Inspection, user, data: ReportInput, now=None):
 # --- instructions -------------------------------------------------------------
 
 
-def instructions_for_centre(csc_id: int) -> list:
-    """The instructions of a centre's filed reports, open ones first."""
-    return list(
+def instructions_for_centre(csc_id: int, page: int = 1):
+    """A page of the instructions of a centre's filed reports, open ones
+    first, the nearest date first; and whether there is a next page."""
+    rows = list(
         Instruction.select(Instruction, InspectionReport.filed_at)
         .join(InspectionReport)
         .where(Instruction.csc == csc_id)
         .order_by(Instruction.status.desc(), Instruction.due_date, Instruction.id)
-        .limit(200)
+        .paginate(page, PAGE_SIZE + 1)
     )
+    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
 
 
 def comply(instruction_id: int, user, remark: str, now=None) -> bool:

@@ -2,6 +2,8 @@
 instructions, the district's overdue list, the weekly report and the list of
 inspectors. An operator reaches only the instructions page."""
 
+import datetime as dt
+
 from flask import abort, flash, redirect, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -16,6 +18,7 @@ from blueprints.inspections.draw import (
     ist_today,
     parse_week,
     shift_week,
+    week_start,
 )
 from blueprints.inspections.forms import ComplyForm, DrawForm, InspectorForm, ReportForm
 from blueprints.inspections.models import (
@@ -59,6 +62,8 @@ def index():
     return render(
         "inspections/index.html",
         week=week,
+        start=week_start(week),
+        end=week_start(week) + dt.timedelta(days=6),
         previous=shift_week(week, -1),
         following=shift_week(week, 1),
         this_week=current_week(),
@@ -104,9 +109,14 @@ def detail(inspection_id):
     )
 
 
+# The report page, and it alone, may ask the phone where it is (the
+# progressive-enhancement button of static/js/geo.js).
+REPORT_PERMISSIONS = "camera=(), microphone=(), geolocation=(self)"
+
+
 def _report_page(inspection, form, status=200, error=None):
     csc = _centre(inspection.csc_id)
-    return render(
+    response = render(
         "inspections/report.html",
         inspection=inspection,
         csc=csc,
@@ -116,6 +126,8 @@ def _report_page(inspection, form, status=200, error=None):
         error=error,
         status=status,
     )
+    response.headers["Permissions-Policy"] = REPORT_PERMISSIONS
+    return response
 
 
 def _own(inspection_id):
@@ -207,9 +219,13 @@ def instructions():
             return redirect(url_for("inspections.instructions"), 303)
         status = 400
         error_row = form.row_id.data
+    page = page_arg()
+    rows, has_next = svc.instructions_for_centre(current_user.csc_id, page)
     return render(
         "inspections/instructions.html",
-        rows=svc.instructions_for_centre(current_user.csc_id),
+        rows=rows,
+        has_next=has_next,
+        page=page,
         form=form,
         error_row=error_row,
         today=ist_today(),
@@ -318,7 +334,7 @@ def draw():
     result = draw_week(week)
     flash(
         _(
-            "Week %(week)s: %(n)s inspections drawn for %(people)s inspectors.",
+            "Week %(week)s drawn: inspectors %(people)s, inspections %(n)s.",
             week=week,
             n=result["inspections"],
             people=result["inspectors"],

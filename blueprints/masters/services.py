@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 
 from blueprints.masters.models import Block, Csc, District, GramPanchayat, Office, Tehsil, Village
 from core.access import block_condition, gp_condition, office_condition, tehsil_condition
+from core.db import page_of
 
 PAGE_SIZE = 50
 
@@ -88,8 +89,7 @@ def gram_panchayats(user, block_id=None, q="", page=1):
             | GramPanchayat.name_local.contains(q)
             | (GramPanchayat.code == q.upper())
         )
-    rows = list(query.order_by(GramPanchayat.name_en).paginate(page, PAGE_SIZE + 1).objects())
-    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
+    return page_of(query.order_by(GramPanchayat.name_en).objects(), page, PAGE_SIZE)
 
 
 def gp_query(user):

@@ -161,36 +161,44 @@ def parse(args, user) -> tuple[Filters, list[str]]:
     service = _lookup(
         args,
         "service",
-        lambda pk: Service.select(Service.id, Service.name_en, Service.name_hi, Service.name_mr)
-        .where(Service.id == pk)
-        .first(),
+        lambda pk: (
+            Service.select(Service.id, Service.name_en, Service.name_hi, Service.name_mr)
+            .where(Service.id == pk)
+            .first()
+        ),
         lambda v: _("There is no service “%(value)s”.", value=v),
         errors,
     )
     office = _lookup(
         args,
         "office",
-        lambda pk: Office.select(Office.id, Office.name_en, Office.name_local)
-        .where(office_condition(user) & (Office.id == pk))
-        .first(),
+        lambda pk: (
+            Office.select(Office.id, Office.name_en, Office.name_local)
+            .where(office_condition(user) & (Office.id == pk))
+            .first()
+        ),
         lambda v: _("There is no office “%(value)s” in your area.", value=v),
         errors,
     )
     block = _lookup(
         args,
         "block",
-        lambda pk: Block.select(Block.id, Block.name_en, Block.name_local)
-        .where(block_condition(user) & (Block.id == pk))
-        .first(),
+        lambda pk: (
+            Block.select(Block.id, Block.name_en, Block.name_local)
+            .where(block_condition(user) & (Block.id == pk))
+            .first()
+        ),
         lambda v: _("There is no block “%(value)s” in your area.", value=v),
         errors,
     )
     tehsil = _lookup(
         args,
         "tehsil",
-        lambda pk: Tehsil.select(Tehsil.id, Tehsil.name_en, Tehsil.name_local)
-        .where(tehsil_condition(user) & (Tehsil.id == pk))
-        .first(),
+        lambda pk: (
+            Tehsil.select(Tehsil.id, Tehsil.name_en, Tehsil.name_local)
+            .where(tehsil_condition(user) & (Tehsil.id == pk))
+            .first()
+        ),
         lambda v: _("There is no tehsil “%(value)s” in your area.", value=v),
         errors,
     )
@@ -210,7 +218,11 @@ def parse(args, user) -> tuple[Filters, list[str]]:
             "pending",
         ),
         bucket=_choice(
-            args, "bucket", BUCKETS, lambda v: _("“%(value)s” is not an age group.", value=v), errors
+            args,
+            "bucket",
+            BUCKETS,
+            lambda v: _("“%(value)s” is not an age group.", value=v),
+            errors,
         ),
         status=_choice(
             args,

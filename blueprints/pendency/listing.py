@@ -3,21 +3,27 @@ as the aggregate that counted them, so a list holds exactly as many rows as
 the number that links to it.
 
 Paging is by keyset on (submitted_at, id) -- (decided_at, id) for the
-disposed -- never by OFFSET, so that a late page costs what the first costs."""
+disposed -- never by OFFSET, so that a late page costs what the first costs.
+Pending applications are read a status at a time, each from its range of
+the (status, submitted_at) index and at most a page of it, and the parts
+merged: one `status IN (...)` would make the database either sort every
+open application or walk the whole table from its oldest row, most of it
+long closed."""
 
 import datetime as dt
 from dataclasses import dataclass
 
 import peewee as pw
 
-from blueprints.applications.models import Application
+from blueprints.applications.models import OPEN_STATUSES, Application
 from blueprints.masters.models import Office
 from blueprints.pendency.filters import Filters
 from blueprints.pendency.services import (
     apply_filters,
+    bucket_condition,
     decided_in,
     in_time_condition,
-    pending_condition,
+    of_status,
     submitted_in,
 )
 from blueprints.reports.services import today_ist
@@ -52,13 +58,15 @@ def order_column(filters: Filters):
     return Application.decided_at if filters.show in DISPOSED_SHOWS else Application.submitted_at
 
 
-def condition(filters: Filters, today: dt.date | None = None):
-    """Which applications a list (or an export) holds."""
+def _statuses(filters: Filters) -> tuple:
+    return (filters.status,) if filters.status else OPEN_STATUSES
+
+
+def condition(filters: Filters, today: dt.date):
+    """Which applications a list (or an export) holds, besides the status of
+    a pending one (see _statuses)."""
     if filters.show == "pending":
-        found = pending_condition(filters.bucket, today)
-        if filters.status:
-            found &= Application.status == filters.status
-        return found
+        return bucket_condition(filters.bucket, today)
     if filters.show == "received":
         return submitted_in(filters.period)
     found = decided_in(filters.period)
@@ -68,6 +76,17 @@ def condition(filters: Filters, today: dt.date | None = None):
         # Counted late by the dashboard: not in time, or no due date at all.
         found &= ~in_time_condition() | Application.due_date.is_null()
     return found
+
+
+def _parts(user, filters: Filters, today, columns) -> list:
+    """One query per status for the pending, else the one query."""
+    found = condition(filters, today)
+    if filters.show != "pending":
+        return [apply_filters(Application.select(*columns), user, filters).where(found)]
+    return [
+        apply_filters(Application.select(*columns), user, filters).where(of_status(status) & found)
+        for status in _statuses(filters)
+    ]
 
 
 def _columns():
@@ -91,37 +110,6 @@ def _columns():
     )
 
 
-def matching(user, filters: Filters, today=None):
-    """Every application of the list, oldest first, with its service and office."""
-    column = order_column(filters)
-    query = (
-        Application.select(*_columns())
-        .join(Service, on=(Application.service == Service.id))
-        .switch(Application)
-        .join(Office, pw.JOIN.LEFT_OUTER, on=(Application.office == Office.id))
-    )
-    return (
-        apply_filters(query, user, filters)
-        .where(condition(filters, today))
-        .order_by(column, Application.id)
-    )
-
-
-def count(user, filters: Filters, today=None) -> int:
-    return (
-        apply_filters(Application.select(Application.id), user, filters)
-        .where(condition(filters, today))
-        .count()
-    )
-
-
-@dataclass
-class ListPage:
-    rows: list
-    after: Cursor | None
-    before: Cursor | None
-
-
 def _beyond(column, cursor: Cursor, backwards: bool):
     """Rows past the cursor in reading order; the first term alone is an
     index range, the second breaks ties between rows of the same instant."""
@@ -131,16 +119,57 @@ def _beyond(column, cursor: Cursor, backwards: bool):
     return (column >= cursor.at) & ((column > cursor.at) | (pk > cursor.id))
 
 
+def matching(user, filters: Filters, today, *, cursor=None, backwards=False, limit=None):
+    """The applications of the list in reading order (oldest first), with
+    their service and office: at most `limit` past `cursor`."""
+    column = order_column(filters)
+    order = (column.desc(), Application.id.desc()) if backwards else (column, Application.id)
+    ids = None
+    for i, part in enumerate(_parts(user, filters, today, (Application.id,))):
+        if cursor is not None:
+            part = part.where(_beyond(column, cursor, backwards))
+        part = part.order_by(*order)
+        if limit is not None:
+            part = part.limit(limit)
+        # SQLite allows ORDER BY/LIMIT in a compound member only in a subquery.
+        inner = part.alias(f"part{i}")
+        part = pw.Select(from_list=[inner], columns=[inner.c.id])
+        ids = part if ids is None else ids.union_all(part)
+    query = (
+        Application.select(*_columns())
+        .join(Service, on=(Application.service == Service.id))
+        .switch(Application)
+        .join(Office, pw.JOIN.LEFT_OUTER, on=(Application.office == Office.id))
+        .where(Application.id.in_(ids))
+        .order_by(*order)
+    )
+    return query.limit(limit) if limit is not None else query
+
+
+def count(user, filters: Filters, today) -> int:
+    """How many the list holds: a count per status, added up."""
+    counts = [
+        part.alias(f"n{i}")
+        for i, part in enumerate(_parts(user, filters, today, (pw.fn.COUNT(pw.SQL("*")),)))
+    ]
+    row = pw.Select(columns=counts).bind(Application._meta.database).tuples().get()
+    return sum(row)
+
+
+@dataclass
+class ListPage:
+    rows: list
+    after: Cursor | None
+    before: Cursor | None
+
+
 def page(user, filters: Filters, *, after=None, before=None, size=PAGE_SIZE) -> ListPage:
     backwards = before is not None and after is None
     cursor = before if backwards else after
     column = order_column(filters)
-    query = matching(user, filters, today_ist())
-    if cursor is not None:
-        query = query.where(_beyond(column, cursor, backwards))
-    if backwards:
-        query = query.order_by(column.desc(), Application.id.desc())
-    rows = list(query.limit(size + 1))
+    rows = list(
+        matching(user, filters, today_ist(), cursor=cursor, backwards=backwards, limit=size + 1)
+    )
     more = len(rows) > size
     rows = rows[:size]
 

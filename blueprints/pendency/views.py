@@ -12,7 +12,6 @@ from blueprints.applications.workflow import days_left
 from blueprints.pendency import bp, charts, exports, listing
 from blueprints.pendency import services as svc
 from blueprints.pendency.filters import (
-    AGE_BUCKETS,
     AREAS,
     BUCKETS,
     COLUMNS,
@@ -113,7 +112,7 @@ def _charts(dash) -> dict:
 
 def _export_dashboard(dash, filters: Filters):
     name = f"pendency-{filters.period.slug}"
-    area_name = str(AREAS[filters.area])
+    by_area = _("Pending by tehsil") if filters.area == "tehsil" else _("Pending by block")
     if filters.fmt == "csv":
         which = request.args.get("table", "")
         if which == "area":
@@ -127,7 +126,7 @@ def _export_dashboard(dash, filters: Filters):
     data = exports.to_xlsx(
         [
             (_("By service and office"), exports.cells_table(dash)),
-            (_("By %(area)s", area=area_name.lower()), exports.areas_table(dash, filters.area)),
+            (by_area, exports.areas_table(dash, filters.area)),
             (_("Week by week"), exports.trend_table(dash)),
         ],
         title=_("Pendency, %(scope)s", scope=dash.scope),
@@ -177,7 +176,7 @@ def applications():
     filters, errors = parse(request.args, current_user)
     today = today_ist()
     if filters.fmt:
-        rows = list(listing.matching(current_user, filters, today).limit(listing.EXPORT_MAX))
+        rows = list(listing.matching(current_user, filters, today, limit=listing.EXPORT_MAX))
         audit.record("pendency.exported", "pendency", None, rows=len(rows), **filters.list_args())
         table = exports.list_table(rows, today)
         name = f"pendency-applications-{filters.period.slug}"
@@ -224,7 +223,6 @@ def summary_pdf():
         dash=dash,
         worst=[r for r in worst if r["pending"]],
         areas=sorted(dash.areas, key=lambda r: r["label"])[:20],
-        age_buckets=AGE_BUCKETS,
         buckets=BUCKETS,
         columns=COLUMNS,
         area_label=AREAS[filters.area],

@@ -13,7 +13,7 @@ from blueprints.services.forms import DEPARTMENT_KINDS, NEW_SERVICE, ServiceForm
 from blueprints.services.models import Service
 from core import audit
 from core.access import get_scoped_or_404, requires
-from core.db import db, utcnow
+from core.db import db, page_of, utcnow
 from core.i18n import current_language
 from core.render import page_arg, render
 
@@ -49,7 +49,7 @@ def _money():
 def index():
     name = getattr(Service, f"name_{current_language()}", Service.name_en)
     page = page_arg()
-    rows = list(
+    rows, has_next = page_of(
         Service.select(
             Service.id,
             Service.code,
@@ -66,13 +66,14 @@ def index():
             Office.name_local,
         )
         .join(Office)
-        .order_by(Service.active.desc(), name, Service.id)
-        .paginate(page, PAGE + 1)
+        .order_by(Service.active.desc(), name, Service.id),
+        page,
+        PAGE,
     )
     return render(
         "services/index.html",
-        rows=rows[:PAGE],
-        has_next=len(rows) > PAGE,
+        rows=rows,
+        has_next=has_next,
         page=page,
         levels=OFFICE_LEVELS,
     )

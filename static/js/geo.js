@@ -15,7 +15,9 @@
       if (!lat.value) lat.value = p.coords.latitude.toFixed(6);
       if (!lon.value) lon.value = p.coords.longitude.toFixed(6);
       b.disabled = false;
-    }, function () { b.disabled = false; }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 300000 });
+    }, function () {
+      b.textContent = box.getAttribute("data-geo-fail");
+    }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 300000 });
   };
   box.appendChild(b);
 })();

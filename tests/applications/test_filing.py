@@ -192,3 +192,14 @@ def test_other_cscs_drafts_are_not_found(app, login_as, service, place):
     theirs = login_as("csc_operator", which=1)
     assert theirs.get(f"/applications/{pk}/applicant").status_code == 404
     assert theirs.get(f"/applications/{pk}").status_code == 404
+
+
+def test_a_closed_csc_files_nothing(app, operator, service, place):
+    pk = start(operator, service)
+    place.cscs[0].status = "suspended"
+    place.cscs[0].save()
+    response = operator.get("/applications/new")
+    assert response.status_code == 403
+    assert "new applications cannot be filed" in response.get_data(as_text=True)
+    # A draft begun before the suspension cannot be submitted either.
+    assert Application.get_by_id(pk).status == "draft"

@@ -55,7 +55,9 @@ def reg(app, place):
                 status=status,
             )
 
-    return SimpleNamespace(place=place, service=service, operator=operator, add_csc=add_csc, file=file)
+    return SimpleNamespace(
+        place=place, service=service, operator=operator, add_csc=add_csc, file=file
+    )
 
 
 def text(response) -> str:

@@ -26,7 +26,7 @@ def test_inactive_is_computed_from_submitted_applications(app, reg, login_as):
     reg.file(recent, days_ago=3)
     stale = reg.add_csc(p.gps[1], "STALE")
     reg.file(stale, days_ago=31)
-    never = p.cscs[1]  # nothing filed at all
+    # p.cscs[1] (CSC1) files nothing at all.
     new = reg.add_csc(p.gps[3], "NEW", opened_on=today - dt.timedelta(days=5))
     old_new = reg.add_csc(p.gps[3], "OLDNEW", opened_on=today - dt.timedelta(days=45))
     suspended = reg.add_csc(p.gps[1], "SUSP", status="suspended")
@@ -84,13 +84,11 @@ def test_inactive_condition_agrees_with_the_detail_figures(app, reg):
     with app.test_request_context(), db.connection_context():
         window = svc.activity_window()
         by_sql = {
-            code
-            for (code,) in Csc.select(Csc.code).where(svc.inactive_condition(window)).tuples()
+            code for (code,) in Csc.select(Csc.code).where(svc.inactive_condition(window)).tuples()
         }
         by_detail = {c.code for c in Csc.select() if svc.activity_of(c, window).inactive}
         working = {
-            code
-            for (code,) in Csc.select(Csc.code).where(svc.working_condition(window)).tuples()
+            code for (code,) in Csc.select(Csc.code).where(svc.working_condition(window)).tuples()
         }
     assert by_sql == by_detail == {"CSC1", "EDGE"}
     assert working == {"CSC0", "FRESH"}

@@ -43,7 +43,11 @@ def test_propose_then_approve_with_acknowledgement(app, reg, busy, login_as):
     assert response.status_code == 303
     with app.app_context(), db.connection_context():
         proposal = CscProposal.get(CscProposal.csc == busy.id)
-        assert (proposal.kind, proposal.state, proposal.proposed_by_id) == ("close", "open", bdo.user.id)
+        assert (proposal.kind, proposal.state, proposal.proposed_by_id) == (
+            "close",
+            "open",
+            bdo.user.id,
+        )
         assert Csc.get_by_id(busy.id).status == "active"
 
     dm = login_as("district_manager")
@@ -55,7 +59,12 @@ def test_propose_then_approve_with_acknowledgement(app, reg, busy, login_as):
     assert "I have seen the 2 pending applications" in page
 
     response = post(
-        dm, busy, action="approve_closure", reason="Inspected: shut.", acknowledge="y", pending_seen="2"
+        dm,
+        busy,
+        action="approve_closure",
+        reason="Inspected: shut.",
+        acknowledge="y",
+        pending_seen="2",
     )
     assert response.status_code == 303
     with app.app_context(), db.connection_context():
@@ -176,7 +185,9 @@ def test_a_csc_manager_may_not_decide(app, busy, login_as, role, action):
     assert snapshot(app, busy) == before
 
 
-@pytest.mark.parametrize("role", ["admin", "csc_operator", "gp_staff", "office_user", "office_head"])
+@pytest.mark.parametrize(
+    "role", ["admin", "csc_operator", "gp_staff", "office_user", "office_head"]
+)
 def test_other_roles_may_not_propose_or_approve(app, busy, login_as, role):
     before = snapshot(app, busy)
     browser = login_as(role)

@@ -30,14 +30,10 @@ def covered(app, reg):
         extra0 = GramPanchayat.create(
             code="GPX0", name_en="Wadgaon", name_local="वडगाव", block=p.blocks[0], population=9000
         )
-        extra1 = GramPanchayat.create(
-            code="GPX1", name_en="Nimgaon", name_local="निमगाव", block=p.blocks[1]
-        )
+        GramPanchayat.create(code="GPX1", name_en="Nimgaon", name_local="निमगाव", block=p.blocks[1])
         from blueprints.masters.models import Csc
 
-        Csc.update(opened_on=today - dt.timedelta(days=3)).where(
-            Csc.id == p.cscs[1].id
-        ).execute()
+        Csc.update(opened_on=today - dt.timedelta(days=3)).where(Csc.id == p.cscs[1].id).execute()
     reg.file(p.cscs[0], days_ago=2)
     reg.file(reg.add_csc(p.gps[1], "INACT"), days_ago=40)
     reg.add_csc(p.gps[1], "SUSP", status="suspended")
@@ -187,7 +183,7 @@ def test_registry_download_matches_the_list(covered, login_as):
     rows = csv_rows(browser.get("/cscs/?format=csv&inactive=1"))
     assert [r[0] for r in rows[1:]] == on_screen == ["INACT"]
     assert rows[1][6] == "yes"
-    response = browser.get("/cscs/?format=xlsx&block=%d" % covered.place.blocks[1].id)
+    response = browser.get(f"/cscs/?format=xlsx&block={covered.place.blocks[1].id}")
     book = openpyxl.load_workbook(io.BytesIO(response.get_data()))
     codes = [r[0] for r in book.active.iter_rows(values_only=True)][1:]
     assert codes == ["CSC1", "PROP", "SHUT"]

@@ -40,7 +40,11 @@ def test_from_proposal_to_opening(app, reg, login_as):
     assert response.status_code == 303
     with app.app_context(), db.connection_context():
         csc = Csc.get(Csc.code == "CSC-NEW-1")
-        assert (csc.status, csc.operator_mobile, csc.connectivity) == ("proposed", "9876543210", "4g")
+        assert (csc.status, csc.operator_mobile, csc.connectivity) == (
+            "proposed",
+            "9876543210",
+            "4g",
+        )
         assert csc.village_id == p.villages[1].id
     assert response.location.endswith(f"/cscs/{csc.id}")
 
@@ -145,7 +149,9 @@ def test_suspend_and_reactivate(app, reg, login_as):
 def test_a_change_not_possible_from_the_status_is_refused(app, reg, login_as, status, action):
     csc = reg.add_csc(reg.place.gps[1], "STATE", status=status)
     before = snapshot(app, csc)
-    response = post(login_as("district_manager"), csc, action=action, reason="Try.", acknowledge="y")
+    response = post(
+        login_as("district_manager"), csc, action=action, reason="Try.", acknowledge="y"
+    )
     assert response.status_code == 409
     assert "is not possible from that status" in text(response)
     assert snapshot(app, csc) == before

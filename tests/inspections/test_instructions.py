@@ -78,9 +78,9 @@ def test_another_centres_operator_cannot_mark_it(app, place, login_as):
         as_text=True
     )
     response = comply(stranger, late.id, "done, trust me")
-    assert "already marked, or is not for your centre" in stranger.get(
-        response.location
-    ).get_data(as_text=True)
+    assert "already marked, or is not for your centre" in stranger.get(response.location).get_data(
+        as_text=True
+    )
     with app.app_context():
         assert Instruction.get_by_id(late.id).status == "open"
 

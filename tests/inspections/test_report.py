@@ -177,6 +177,12 @@ def test_unanswered_checks_are_marked_and_nothing_is_filed(app, visit):
         assert InspectionReport.select().count() == 0
 
 
+def test_a_location_needs_both_numbers(app, visit):
+    response = submit(visit.browser, visit.inspection, latitude="19.5", longitude="")
+    assert response.status_code == 400
+    assert "Give both latitude and longitude, or neither." in response.get_data(as_text=True)
+
+
 def test_too_many_photos_are_refused(app, visit):
     small = photo_bytes(size=(60, 40))
     response = submit(
