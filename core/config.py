@@ -79,6 +79,7 @@ class Config:
     SMS_INBOUND_NUMBER = os.environ.get("SMS_INBOUND_NUMBER", "")
     # A CSC with no application in this many days shows as inactive.
     CSC_INACTIVE_DAYS = int(os.environ.get("ZILA_CSC_INACTIVE_DAYS", 30))
+    INSPECTIONS_PER_WEEK = int(os.environ.get("ZILA_INSPECTIONS_PER_WEEK", 2))
     TRACK_RATE_LIMIT = os.environ.get("TRACK_RATE_LIMIT", "30 per minute")
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "")
 

@@ -127,7 +127,9 @@ def init_app(app):
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["X-Frame-Options"] = "DENY"
-        response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+        response.headers.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
+        )
         if response.mimetype == "text/html" and "Cache-Control" not in response.headers:
             # Pages carry personal data: revalidate, never share between users.
             response.headers["Cache-Control"] = "private, no-cache"

@@ -30,6 +30,12 @@ def post_rules(app):
     )
 
 
+def walk_values(app, place, user):
+    from tests.inspections.walk import walk_values as inspection_values
+
+    return inspection_values(app, place, user)
+
+
 def walk_objects(app, place):
     """A service, a submitted application of place 0 with one document, made
     once per test, so that every application route has something to show."""
@@ -82,6 +88,7 @@ def url_values(app, place, user=None) -> dict:
         "filename": "css/zila.css",
         "csc_id": place.cscs[0].id,
         **walk_objects(app, place),
+        **walk_values(app, place, user),
     }
 
 

@@ -8,7 +8,7 @@ Only presentation attributes are used: the CSP forbids inline styles."""
 from flask_babel import format_date
 from markupsafe import Markup, escape
 
-from core.i18n import indian_date, indian_number
+from core.i18n import indian_number
 
 WIDTH = 320
 INK = "#1b1b1b"
@@ -86,9 +86,15 @@ def _nice_top(value: int) -> int:
     return 10 * magnitude
 
 
-def trend_lines(weeks, title: str, received_label: str, disposed_label: str) -> Markup:
+def trend_lines(
+    weeks, title: str, desc: str, received_label: str, disposed_label: str, words: bool = True
+) -> Markup:
     """Received (solid, round markers) and disposed (dashed, square markers)
-    per week, with the scale and some week dates written on the axes."""
+    per week, with the scale and some week dates written on the axes.
+
+    words=False leaves out the legend and writes the dates in digits: for
+    WeasyPrint, which draws SVG text a character at a time and so cannot
+    join Devanagari letters; the PDF says in HTML which line is which."""
     height, left, right, top, bottom = 176, 40, WIDTH - 8, 30, 150
     values = [w.received for w in weeks] + [w.disposed for w in weeks]
     peak = _nice_top(max(values + [0]))
@@ -113,7 +119,8 @@ def trend_lines(weeks, title: str, received_label: str, disposed_label: str) -> 
     for i, week in enumerate(weeks):
         if i % 4 == 0 or i == last:
             anchor = "start" if i == 0 else "end" if i == last else "middle"
-            parts.append(_text(x(i), height - 8, _day_month(week.start), anchor, 10))
+            day = _day_month(week.start) if words else f"{week.start.day}/{week.start.month}"
+            parts.append(_text(x(i), height - 8, day, anchor, 10))
     received = " ".join(f"{x(i):.1f},{y(w.received):.1f}" for i, w in enumerate(weeks))
     disposed = " ".join(f"{x(i):.1f},{y(w.disposed):.1f}" for i, w in enumerate(weeks))
     parts.append(f'<polyline points="{received}" fill="none" stroke="{INK}" stroke-width="2"/>')
@@ -127,7 +134,14 @@ def trend_lines(weeks, title: str, received_label: str, disposed_label: str) -> 
             f'<rect x="{x(i) - 3:.1f}" y="{y(week.disposed) - 3:.1f}" width="6" height="6" '
             'fill="#a4161a"/>'
         )
-    # The legend says in words which line is which.
+    if words:
+        parts += _legend(left, received_label, disposed_label)
+    return _frame("pz-trend", height, title, desc, "\n".join(parts))
+
+
+def _legend(left, received_label, disposed_label) -> list[str]:
+    """Which line is which, in words."""
+    parts = []
     parts.append(
         f'<line x1="{left}" y1="10" x2="{left + 22}" y2="10" stroke="{INK}" stroke-width="2"/>'
     )
@@ -140,9 +154,31 @@ def trend_lines(weeks, title: str, received_label: str, disposed_label: str) -> 
     )
     parts.append(f'<rect x="{middle + 8}" y="7" width="6" height="6" fill="#a4161a"/>')
     parts.append(_text(middle + 28, 14, disposed_label))
-    desc = "; ".join(
-        f"{indian_date(w.start)}–{indian_date(w.end)}: {received_label} "
-        f"{indian_number(w.received)}, {disposed_label} {indian_number(w.disposed)}"
-        for w in weeks
+    return parts
+
+
+# A short piece of each trend line, to stand beside its name in HTML.
+LINE_SAMPLES = {
+    "received": Markup(
+        '<svg width="26" height="10" aria-hidden="true" xmlns="http://www.w3.org/2000/svg">'
+        '<line x1="0" y1="5" x2="26" y2="5" stroke="#1b1b1b" stroke-width="2"/>'
+        '<circle cx="13" cy="5" r="3" fill="#1b1b1b"/></svg>'
+    ),
+    "disposed": Markup(
+        '<svg width="26" height="10" aria-hidden="true" xmlns="http://www.w3.org/2000/svg">'
+        '<line x1="0" y1="5" x2="26" y2="5" stroke="#a4161a" stroke-width="2" '
+        'stroke-dasharray="6 3"/><rect x="10" y="2" width="6" height="6" fill="#a4161a"/></svg>'
+    ),
+}
+
+
+def bar(key: str, count: int, biggest: int, width: int = 220) -> Markup:
+    """One bar alone, with its own pattern, for a table row that writes its
+    label and number in HTML (the PDF: see trend_lines)."""
+    length = max(round(width * count / max(biggest, 1)), 1)
+    return Markup(  # noqa: S704 (numbers and constants only)
+        f'<svg width="{width}" height="12" aria-hidden="true" xmlns="http://www.w3.org/2000/svg">'
+        f"{PATTERNS}"
+        f'<rect x="0" y="0" width="{length}" height="12" fill="{BAR_FILLS[key]}" '
+        f'stroke="{INK}" stroke-width="0.5"/></svg>'
     )
-    return _frame("pz-trend", height, title, desc + ".", "\n".join(parts))

@@ -94,20 +94,35 @@ def _download(data: bytes, mimetype: str, filename: str):
     return response
 
 
-def _charts(dash) -> dict:
-    return {
-        "bars": charts.bucket_bars(
-            dash.total,
-            {k: str(v) for k, v in BUCKETS.items()},
-            _("Pending applications by age"),
-        ),
+def _charts(dash, words: bool = True) -> dict:
+    """The two charts; for the PDF (words=False) without text in the SVG,
+    which WeasyPrint cannot shape in Devanagari: the template writes it."""
+    out = {
         "trend": charts.trend_lines(
             dash.weeks,
             _("Received and disposed, week by week"),
+            _(
+                "In the 12 weeks: %(received)s received, %(disposed)s disposed. "
+                "The figures of each week are in the table below the chart.",
+                received=grouped(sum(w.received for w in dash.weeks)),
+                disposed=grouped(sum(w.disposed for w in dash.weeks)),
+            ),
             _("Received"),
             _("Disposed"),
+            words=words,
         ),
     }
+    if words:
+        out["bars"] = charts.bucket_bars(
+            dash.total,
+            {k: str(v) for k, v in BUCKETS.items()},
+            _("Pending applications by age"),
+        )
+    else:
+        biggest = max(dash.total[k] for k in BUCKETS)
+        out["bars"] = {k: charts.bar(k, dash.total[k], biggest) for k in BUCKETS}
+        out["line_samples"] = charts.LINE_SAMPLES
+    return out
 
 
 def _export_dashboard(dash, filters: Filters):
@@ -227,5 +242,5 @@ def summary_pdf():
         columns=COLUMNS,
         area_label=AREAS[filters.area],
         printed_at=utcnow(),
-        **_charts(dash),
+        **_charts(dash, words=False),
     )

@@ -77,11 +77,6 @@ def test_inspector_files_a_report_from_a_phone(field_visit, place, live_server, 
     assert InspectionPhoto.select().count() == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/security.py sends Permissions-Policy geolocation=() on every page, over "
-    "the report page's geolocation=(self); remove this mark once it uses setdefault",
-)
 def test_the_phone_fills_in_its_location(field_visit, place, live_server, chromium):
     context = chromium.new_context(viewport={"width": 360, "height": 640}, locale="en-IN")
     try:

@@ -1,7 +1,6 @@
 """The demo district comes with inspectors and a drawn week, so that the
 first `make run` shows a scheduled week, reports and the overdue list."""
 
-from blueprints.applications.demo import seed_applications
 from blueprints.inspections.demo import seed_inspections
 from blueprints.inspections.draw import current_week, shift_week
 from blueprints.inspections.models import Inspection, Inspector, Instruction
@@ -16,8 +15,7 @@ def quiet(*_args):
 
 def test_the_demo_has_inspectors_and_a_scheduled_week(ctx):
     seed_demo(echo=quiet)
-    seed_services(echo=quiet)
-    seed_applications(count=300, echo=quiet)
+    seed_services(echo=quiet)  # (no demo applications: every centre is inactive)
     total = seed_inspections(echo=quiet)
     inspectors = {i.user.username: i for i in Inspector.select()}
     assert set(inspectors) == {"bdo.paithan", "gramsevak.bidkin"}

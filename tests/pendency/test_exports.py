@@ -166,9 +166,11 @@ def test_the_review_summary_prints_devanagari(lang, spread, manager, tmp_path):
     response = manager.get("/pendency/summary.pdf")
     assert response.data.startswith(b"%PDF")
     assert "Devanagari" in _run("pdffonts", response.data, tmp_path)
+    # pdftotext cannot undo the reordering of shaped Devanagari (see
+    # tests/core/test_pdf.py): check the font and that the words are there.
     words = _run("pdftotext", response.data, tmp_path)
-    assert "औरंगाबाद" in words or "Aurangabad" in words
     assert re.search(r"[\u0900-\u097F]{3,}", words)
+    assert "पैठण" in words  # the block, a name without reordered vowel signs
 
 
 def test_the_numbers_of_the_summary_are_those_of_the_dashboard(spread, manager, tmp_path):

@@ -6,6 +6,7 @@ the charts are drawn in SVG that reads without colour or inline styles."""
 import datetime as dt
 import re
 import uuid
+from html.parser import HTMLParser
 
 import pytest
 
@@ -158,10 +159,41 @@ def test_an_htmx_request_gets_the_fragment(district, manager):
     assert "<html" in text(boosted)
 
 
-def test_tables_and_pager_carry_htmx_attributes(app, place, district, manager):
+class Targets(HTMLParser):
+    """Each link, and whether it has an htmx request of its own or sits under
+    an element that sets an htmx target (which a boosted link would inherit)."""
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[bool] = []
+        self.links: list[tuple[str, bool, bool]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a":
+            self.links.append((attrs.get("href", ""), "data-hx-get" in attrs, any(self.stack)))
+        if tag not in ("a", "input", "br", "meta", "link", "img", "circle", "rect", "line"):
+            self.stack.append("data-hx-target" in attrs)
+
+    def handle_endtag(self, tag):
+        if tag not in ("a", "input", "br", "meta", "link", "img") and self.stack:
+            self.stack.pop()
+
+
+def test_htmx_targets_only_the_links_that_redraw_the_view(app, place, district, manager):
     _bulk_district(app, place, district, services=3, offices=20, blocks=2)
+    for url in ("/pendency/", "/pendency/applications?bucket=over7"):
+        parser = Targets()
+        parser.feed(text(manager.get(url)))
+        drill = [
+            (href, under)
+            for href, own, under in parser.links
+            if href.startswith(("/pendency/applications?", "/applications/")) and not own
+        ]
+        assert drill and not [href for href, under in drill if under], url
+        redraw = [(href, under) for href, own, under in parser.links if own]
+        assert redraw and all(under for _href, under in redraw), url
     body = text(manager.get("/pendency/"))
-    assert 'id="pendency-view" data-hx-target="#pendency-view"' in body
     assert re.search(
         r'<a href="/pendency/\?page=2" data-hx-get="/pendency/\?page=2" rel="next"', body
     )
