@@ -20,14 +20,15 @@ BAR_FILLS = {
     "over7": "url(#pz-hatch)",
     "overdue": "url(#pz-cross)",
 }
-PATTERNS = (
-    '<defs><pattern id="pz-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+PATTERN = {
+    "over7": '<pattern id="pz-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
     'patternTransform="rotate(45)"><rect width="6" height="6" fill="#f4cccc"/>'
-    '<line x1="0" y1="0" x2="0" y2="6" stroke="#a4161a" stroke-width="3"/></pattern>'
-    '<pattern id="pz-cross" width="6" height="6" patternUnits="userSpaceOnUse">'
+    '<line x1="0" y1="0" x2="0" y2="6" stroke="#a4161a" stroke-width="3"/></pattern>',
+    "overdue": '<pattern id="pz-cross" width="6" height="6" patternUnits="userSpaceOnUse">'
     '<rect width="6" height="6" fill="#a4161a"/>'
-    '<path d="M0 0L6 6M6 0L0 6" stroke="#fff" stroke-width="1"/></pattern></defs>'
-)
+    '<path d="M0 0L6 6M6 0L0 6" stroke="#fff" stroke-width="1"/></pattern>',
+}
+PATTERNS = f"<defs>{''.join(PATTERN.values())}</defs>"
 
 
 def _day_month(day) -> str:
@@ -178,7 +179,7 @@ def bar(key: str, count: int, biggest: int, width: int = 220) -> Markup:
     length = max(round(width * count / max(biggest, 1)), 1)
     return Markup(  # noqa: S704 (numbers and constants only)
         f'<svg width="{width}" height="12" aria-hidden="true" xmlns="http://www.w3.org/2000/svg">'
-        f"{PATTERNS}"
+        f"<defs>{PATTERN.get(key, '')}</defs>"
         f'<rect x="0" y="0" width="{length}" height="12" fill="{BAR_FILLS[key]}" '
         f'stroke="{INK}" stroke-width="0.5"/></svg>'
     )

@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from blueprints.applications.models import OPEN_STATUSES, STATUSES
 from blueprints.applications.workflow import days_left
+from blueprints.masters.models import Office
 from blueprints.pendency import bp, charts, exports, listing
 from blueprints.pendency import services as svc
 from blueprints.pendency.filters import (
@@ -22,12 +23,13 @@ from blueprints.pendency.filters import (
 )
 from blueprints.reports.services import today_ist
 from core import audit
-from core.access import requires
+from core.access import DISTRICT_WIDE, office_condition, requires
 from core.db import utcnow
 from core.pdf import pdf_response
-from core.render import page_arg, render
+from core.render import page_arg, render, wants_fragment
 
 PAGE = 50
+ALERTS_SHOWN = 10
 ALL_COLUMNS = ("0-3", "4-7", "over7", "overdue", "pending", "in_time", "late", "share")
 # What each column's number lists, beyond the row's own filters.
 DRILL = {
@@ -125,6 +127,20 @@ def _charts(dash, words: bool = True) -> dict:
     return out
 
 
+def _recent_alerts(filters: Filters) -> list:
+    """Who was told what and when in the last week (the one-week alerts, a
+    part of its own: blueprints/alerts), for the offices the user may see."""
+    from blueprints.alerts.services import alerts_for
+
+    if filters.office:
+        offices = [filters.office.id]
+    elif current_user.role in DISTRICT_WIDE:
+        offices = None
+    else:
+        offices = Office.select(Office.id).where(office_condition(current_user))
+    return alerts_for(offices, limit=ALERTS_SHOWN)
+
+
 def _export_dashboard(dash, filters: Filters):
     name = f"pendency-{filters.period.slug}"
     by_area = _("Pending by tehsil") if filters.area == "tehsil" else _("Pending by block")
@@ -181,6 +197,8 @@ def dashboard():
         week_links=links.week,
         total_links=links(),
         grouped=grouped,
+        # Outside the fragment: a re-sort or a new page does not change it.
+        alerts=[] if wants_fragment() else _recent_alerts(filters),
         **_charts(dash),
     )
 
