@@ -85,6 +85,7 @@ test-postgres: setup
 bench: setup
 	$(PY) -m bench.pages
 	$(PY) -m bench.filing
+	$(PY) -m bench.pendency
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor
