@@ -14,6 +14,8 @@ ALLOWED_LATIN = {
     "English", "CSC", "CSCs", "OTP", "SMS", "QR", "IST", "PDF", "TOTP",
     "Google", "Microsoft", "Authenticator", "FreeOTP",
 }  # fmt: skip
+# Codes such as BL-PTN or TH-PTN are identifiers, not English.
+CODE = re.compile(r"\b[A-Z]{2,}(?:-[A-Z0-9]+)+\b")
 # A word of Latin letters standing alone; codes such as GP02017 are not words.
 LATIN_WORD = re.compile(r"(?<![\w])[A-Za-z][A-Za-z']+(?![\w])")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -63,6 +65,7 @@ def english_words(html: str, also_allowed=()) -> set[str]:
     allowed = ALLOWED_LATIN | set(also_allowed)
     words = set()
     for part in parser.parts:
+        part = CODE.sub(" ", part)
         for word in LATIN_WORD.findall(part):
             if word not in allowed:
                 words.add(word)
