@@ -68,7 +68,9 @@ def urls(app):
             "home.favicon",
             "home.health",
             "static",
-            "masters.offices_pdf", "pendency.summary_pdf", "inspections.weekly_pdf",
+            "masters.offices_pdf",
+            "pendency.summary_pdf",
+            "inspections.weekly_pdf",
         ):
             continue
         out.append(rule)
