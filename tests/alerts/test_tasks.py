@@ -110,7 +110,7 @@ def test_a_failed_run_is_shown_with_its_error(app, monkeypatch, login_as):
         run = TaskRun.get(TaskRun.task == "morning_alerts")
     assert run.ok is False and "database is on fire" in run.summary
     page = login_as("admin").get("/alerts/tasks").get_data(as_text=True)
-    assert "Failed" in page and "RuntimeError: database is on fire" in page
+    assert "Run failed" in page and "RuntimeError: database is on fire" in page
 
 
 def test_the_retry_task_is_recorded_and_old_runs_are_pruned(ctx, monkeypatch):
