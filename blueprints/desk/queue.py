@@ -6,38 +6,15 @@ the (office, status, submitted_at) index, at most one page long, and the
 ranges are merged in one statement: a single `status IN (...)` range would
 have to be sorted whole before its first row could be returned."""
 
-import datetime as dt
 from dataclasses import dataclass
 
 import peewee as pw
 
 from blueprints.applications.models import OPEN_STATUSES, Application
 from blueprints.services.models import Service
+from core.paging import Cursor, beyond
 
 PAGE_SIZE = 50
-
-
-@dataclass(frozen=True)
-class Cursor:
-    submitted_at: dt.datetime
-    id: int
-
-    def __str__(self) -> str:
-        return f"{self.submitted_at.isoformat()},{self.id}"
-
-    @classmethod
-    def parse(cls, raw: str | None) -> "Cursor | None":
-        """`<submitted_at ISO>,<id>` from a paging link; None when absent or garbled."""
-        stamp, _, pk = (raw or "").partition(",")
-        try:
-            cursor = cls(dt.datetime.fromisoformat(stamp).replace(tzinfo=None), int(pk))
-        except ValueError:
-            return None
-        return cursor if 0 <= cursor.id < 2**31 else None
-
-    @classmethod
-    def of(cls, row) -> "Cursor":
-        return cls(row.submitted_at, row.id)
 
 
 @dataclass
@@ -48,13 +25,12 @@ class QueuePage:
     before: Cursor | None
 
 
+def _cursor_of(row) -> Cursor:
+    return Cursor(row.submitted_at, row.id)
+
+
 def _beyond(cursor: Cursor, backwards: bool):
-    """Rows past the cursor in reading order. The first term alone is an index
-    range; the second only breaks ties between rows of the same instant."""
-    at, pk = Application.submitted_at, Application.id
-    if backwards:
-        return (at <= cursor.submitted_at) & ((at < cursor.submitted_at) | (pk < cursor.id))
-    return (at >= cursor.submitted_at) & ((at > cursor.submitted_at) | (pk > cursor.id))
+    return beyond(Application.submitted_at, Application.id, cursor, backwards)
 
 
 def _ids_of_status(office_id, status, service_id, cursor, backwards, limit):
@@ -130,15 +106,15 @@ def queue_page(
         rows.reverse()
         return QueuePage(
             rows,
-            after=Cursor.of(rows[-1]) if rows else None,
-            before=Cursor.of(rows[0]) if more else None,
+            after=_cursor_of(rows[-1]) if rows else None,
+            before=_cursor_of(rows[0]) if more else None,
         )
     return QueuePage(
         rows,
-        after=Cursor.of(rows[-1]) if more else None,
+        after=_cursor_of(rows[-1]) if more else None,
         # A page reached by reading on has rows before it, unless they have
         # all been disposed of since: then the earlier page is simply empty.
-        before=Cursor.of(rows[0]) if cursor is not None and rows else None,
+        before=_cursor_of(rows[0]) if cursor is not None and rows else None,
     )
 
 

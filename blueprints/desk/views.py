@@ -19,11 +19,12 @@ from blueprints.applications.workflow import (
 )
 from blueprints.desk import bp
 from blueprints.desk.forms import ActionForm
-from blueprints.desk.queue import Cursor, queue_page, services_in_queue
+from blueprints.desk.queue import queue_page, services_in_queue
 from core import audit
 from core.access import get_scoped_or_404, requires
 from core.db import utcnow
 from core.i18n import IST
+from core.paging import Cursor
 from core.render import render, wants_fragment
 
 

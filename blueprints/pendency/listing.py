@@ -28,30 +28,12 @@ from blueprints.pendency.services import (
 )
 from blueprints.reports.services import today_ist
 from blueprints.services.models import Service
+from core.paging import Cursor, beyond
 
 PAGE_SIZE = 50
 # A bigger export belongs in a huey job; the page says where the cut is.
 EXPORT_MAX = 10_000
 DISPOSED_SHOWS = ("in_time", "late", "disposed")
-
-
-@dataclass(frozen=True)
-class Cursor:
-    at: dt.datetime
-    id: int
-
-    def __str__(self) -> str:
-        return f"{self.at.isoformat()},{self.id}"
-
-    @classmethod
-    def parse(cls, raw: str | None) -> "Cursor | None":
-        """`<ISO time>,<id>` from a paging link; None when absent or garbled."""
-        stamp, _, pk = (raw or "").partition(",")
-        try:
-            cursor = cls(dt.datetime.fromisoformat(stamp).replace(tzinfo=None), int(pk))
-        except ValueError:
-            return None
-        return cursor if 0 <= cursor.id < 2**31 else None
 
 
 def order_column(filters: Filters):
@@ -111,12 +93,7 @@ def _columns():
 
 
 def _beyond(column, cursor: Cursor, backwards: bool):
-    """Rows past the cursor in reading order; the first term alone is an
-    index range, the second breaks ties between rows of the same instant."""
-    pk = Application.id
-    if backwards:
-        return (column <= cursor.at) & ((column < cursor.at) | (pk < cursor.id))
-    return (column >= cursor.at) & ((column > cursor.at) | (pk > cursor.id))
+    return beyond(column, Application.id, cursor, backwards)
 
 
 def matching(user, filters: Filters, today, *, cursor=None, backwards=False, limit=None):

@@ -5,8 +5,9 @@ Query counts and the query plan are asserted; timings are only printed
 import time
 
 from blueprints.applications.models import Application
-from blueprints.desk.queue import Cursor, queue_query
+from blueprints.desk.queue import queue_query
 from core.db import db, is_postgres
+from core.paging import Cursor
 from tests.desk.helpers import count_queries, text
 from tests.desk.test_queue import listed, next_link
 
@@ -38,7 +39,7 @@ def test_page_fifty_costs_what_page_one_costs_at_100000_rows(app, office, clerk,
     clerk.get("/desk/?status=submitted")  # compile the templates: time the queries
     first, first_log, first_ms = timed(clerk, "/desk/")
     assert len(listed(first)) == 50
-    url = f"/desk/?after={Cursor.of(start_of_50)}"
+    url = f"/desk/?after={Cursor(start_of_50.submitted_at, start_of_50.id)}"
     fiftieth, fiftieth_log, fiftieth_ms = timed(clerk, url)
     assert listed(fiftieth) == expected_50
     assert len(first_log) == len(fiftieth_log)
@@ -64,7 +65,8 @@ def test_the_queue_reads_index_ranges_not_the_table(app, office, place):
         if is_postgres():
             return  # the planner differs; the query count test covers both
         db.execute_sql("ANALYZE")
-        cursor = Cursor.of(Application.select().order_by(Application.id).offset(900).first())
+        row = Application.select().order_by(Application.id).offset(900).first()
+        cursor = Cursor(row.submitted_at, row.id)
         for query in (
             queue_query(place.tehsil_offices[0].id),
             queue_query(place.tehsil_offices[0].id, cursor=cursor),
