@@ -3,16 +3,14 @@ and XLSX (a sheet a table): the rows and numbers of the screen, in its
 order, with its filters; the dashboard's tables whole, not one page of them."""
 
 import datetime as dt
-import io
 
 from flask_babel import gettext as _
-from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from blueprints.applications.workflow import days_left
 from blueprints.pendency.filters import AREAS, COLUMNS
 from blueprints.pendency.services import AREA_COLUMNS
-from blueprints.reports.exports import XLSX_MIMETYPE, _sheet_title, to_csv
+from blueprints.reports.exports import XLSX_MIMETYPE, to_csv, write_workbook
 from core.i18n import IST, current_language
 
 __all__ = ["XLSX_MIMETYPE", "to_csv", "to_xlsx"]
@@ -108,30 +106,18 @@ def csv_bytes(table) -> bytes:
     return to_csv((header, body, set()))
 
 
-def to_xlsx(sheets: list[tuple[str, tuple]], title: str) -> bytes:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    workbook.properties.title = title
-    for name, (header, body, total) in sheets:
-        sheet = workbook.create_sheet(_sheet_title(name))
-        sheet.append(header)
-        for cell in sheet[1]:
+def _dates_and_total(sheet, header, body, total) -> None:
+    if total and body:
+        for cell in sheet[sheet.max_row]:
             cell.font = Font(bold=True)
-        for row in body:
-            sheet.append(row)
-        if total and body:
-            for cell in sheet[sheet.max_row]:
-                cell.font = Font(bold=True)
-        for column in sheet.iter_cols(min_row=2):
-            for cell in column:
-                if isinstance(cell.value, dt.datetime):
-                    cell.number_format = "dd-mm-yyyy hh:mm"
-                elif isinstance(cell.value, dt.date):
-                    cell.number_format = "dd-mm-yyyy"
-        sheet.freeze_panes = "A2"
-        for index, heading in enumerate(header, start=1):
-            letter = sheet.cell(row=1, column=index).column_letter
-            sheet.column_dimensions[letter].width = max(12, min(40, len(heading) + 2))
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    for column in sheet.iter_cols(min_row=2):
+        for cell in column:
+            if isinstance(cell.value, dt.datetime):
+                cell.number_format = "dd-mm-yyyy hh:mm"
+            elif isinstance(cell.value, dt.date):
+                cell.number_format = "dd-mm-yyyy"
+
+
+def to_xlsx(sheets: list[tuple[str, tuple]], title: str) -> bytes:
+    """Sheets of (header, body, has a total row), dates in Indian order."""
+    return write_workbook(sheets, title, _dates_and_total)

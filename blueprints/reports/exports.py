@@ -78,25 +78,21 @@ def _sheet_title(text: str) -> str:
     return text[:31]
 
 
-def to_xlsx(sheets: list[tuple[str, tuple]], title: str) -> bytes:
+def write_workbook(sheets: list[tuple[str, tuple]], title: str, finish) -> bytes:
+    """An XLSX of (name, (header, body, extra)) sheets: bold header, frozen
+    first row, sensible column widths. `finish(sheet, header, body, extra)`
+    adds what a report needs beyond that (number formats, a bold total)."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     workbook.properties.title = title
-    for name, (header, body, money) in sheets:
+    for name, (header, body, extra) in sheets:
         sheet = workbook.create_sheet(_sheet_title(name))
         sheet.append(header)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in body:
             sheet.append(row)
-        for column in money:
-            for (cell,) in sheet.iter_rows(
-                min_row=2, min_col=column + 1, max_col=column + 1, max_row=len(body) + 1
-            ):
-                cell.number_format = INDIAN_MONEY
-        last = sheet.max_row
-        for cell in sheet[last]:
-            cell.font = Font(bold=True)
+        finish(sheet, header, body, extra)
         sheet.freeze_panes = "A2"
         for index, heading in enumerate(header, start=1):
             letter = sheet.cell(row=1, column=index).column_letter
@@ -104,3 +100,18 @@ def to_xlsx(sheets: list[tuple[str, tuple]], title: str) -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def _money_and_total(sheet, header, body, money) -> None:
+    for column in money:
+        for (cell,) in sheet.iter_rows(
+            min_row=2, min_col=column + 1, max_col=column + 1, max_row=len(body) + 1
+        ):
+            cell.number_format = INDIAN_MONEY
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+
+
+def to_xlsx(sheets: list[tuple[str, tuple]], title: str) -> bytes:
+    """Sheets of (header, body, money columns); the last row is the total."""
+    return write_workbook(sheets, title, _money_and_total)
