@@ -49,15 +49,22 @@ def register_blueprints(app: Flask) -> None:
     from blueprints.admin.views import bp as admin
     from blueprints.alerts.views import bp as alerts
     from blueprints.applications.views import bp as applications
+    from blueprints.assignments.views import bp as assignments
+    from blueprints.attendance.views import bp as attendance
     from blueprints.cscs.views import bp as cscs
     from blueprints.desk.views import bp as desk
+    from blueprints.directory.views import bp as directory
+    from blueprints.employees.views import bp as employees
     from blueprints.home.views import bp as home
     from blueprints.inspections.views import bp as inspections
     from blueprints.masters.views import bp as masters
+    from blueprints.mis.views import bp as mis
     from blueprints.pendency.views import bp as pendency
     from blueprints.reports.views import bp as reports
+    from blueprints.schemes.views import bp as schemes
     from blueprints.services.views import bp as services
     from blueprints.track.views import bp as track
+    from blueprints.vc.views import bp as vc
 
     app.register_blueprint(home)
     app.register_blueprint(accounts)
@@ -72,6 +79,13 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(pendency, url_prefix="/pendency")
     app.register_blueprint(alerts, url_prefix="/alerts")
     app.register_blueprint(inspections, url_prefix="/inspections")
+    app.register_blueprint(schemes, url_prefix="/schemes")
+    app.register_blueprint(mis, url_prefix="/mis")
+    app.register_blueprint(employees, url_prefix="/employees")
+    app.register_blueprint(assignments, url_prefix="/assignments")
+    app.register_blueprint(attendance, url_prefix="/attendance")
+    app.register_blueprint(directory, url_prefix="/directory")
+    app.register_blueprint(vc, url_prefix="/vc")
 
 
 app = create_app()

@@ -1,0 +1,3 @@
+"""Models of assignments."""
+
+ASSIGNMENTS_MODELS = ()

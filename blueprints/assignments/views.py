@@ -1,0 +1,3 @@
+"""Views of assignments."""
+
+from blueprints.assignments import bp  # noqa: F401

@@ -1,0 +1,3 @@
+"""Models of attendance."""
+
+ATTENDANCE_MODELS = ()

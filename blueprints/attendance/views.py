@@ -1,0 +1,3 @@
+"""Views of attendance."""
+
+from blueprints.attendance import bp  # noqa: F401

@@ -1,0 +1,3 @@
+"""Models of directory."""
+
+DIRECTORY_MODELS = ()

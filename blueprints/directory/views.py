@@ -1,0 +1,3 @@
+"""Views of directory."""
+
+from blueprints.directory import bp  # noqa: F401

@@ -1,0 +1,3 @@
+"""Models of employees."""
+
+EMPLOYEES_MODELS = ()

@@ -1,0 +1,3 @@
+"""Views of employees."""
+
+from blueprints.employees import bp  # noqa: F401

@@ -1,0 +1,3 @@
+"""Models of mis."""
+
+MIS_MODELS = ()

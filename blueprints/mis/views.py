@@ -1,0 +1,3 @@
+"""Views of mis."""
+
+from blueprints.mis import bp  # noqa: F401

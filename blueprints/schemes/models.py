@@ -1,0 +1,3 @@
+"""Models of schemes."""
+
+SCHEMES_MODELS = ()

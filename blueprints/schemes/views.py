@@ -1,0 +1,3 @@
+"""Views of schemes."""
+
+from blueprints.schemes import bp  # noqa: F401

@@ -1,0 +1,3 @@
+"""Models of vc."""
+
+VC_MODELS = ()

@@ -1,0 +1,3 @@
+"""Views of vc."""
+
+from blueprints.vc import bp  # noqa: F401
