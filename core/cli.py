@@ -1,6 +1,8 @@
 """Commands: flask --app app init-db | seed-demo | create-user | reset-2fa"""
 
 import getpass
+import importlib
+import importlib.util
 import time
 
 import click
@@ -23,6 +25,11 @@ def init_db():
     with db.connection_context():
         done = migrate()
     click.echo(f"migrations applied: {', '.join(done) if done else 'none (up to date)'}")
+
+
+# Areas with a blueprints/<area>/demo.py whose seed_demo(echo) -> count loads
+# their part of the demo district.
+DEMO_AREAS = ("schemes", "mis", "employees", "assignments", "attendance", "directory", "vc")
 
 
 @click.command("seed-demo")
@@ -49,6 +56,10 @@ def seed_demo(if_empty):
         counts["application"] = seed_applications(echo=click.echo)
         counts["csc_registry"] = seed_registry(echo=click.echo)
         counts["inspection"] = seed_inspections(echo=click.echo)
+        for area in DEMO_AREAS:  # in this order: later areas use earlier ones
+            if importlib.util.find_spec(f"blueprints.{area}.demo") is not None:
+                demo = importlib.import_module(f"blueprints.{area}.demo")
+                counts[area] = demo.seed_demo(echo=click.echo)
     summary = ", ".join(f"{k} {v}" for k, v in counts.items())
     click.echo(f"seeded in {time.monotonic() - started:.1f}s: {summary}")
 

@@ -4,6 +4,8 @@ tehsil answer 404 exactly like missing ones; POST routes refuse too.
 
 `route_urls` and the helpers around it are shared with test_budget.py."""
 
+import importlib
+import importlib.util
 from urllib.parse import urlsplit
 
 import pytest
@@ -30,10 +32,35 @@ def post_rules(app):
     )
 
 
-def walk_values(app, place, user):
-    from tests.inspections.walk import walk_values as inspection_values
+# Areas whose routes take object ids provide tests/<area>/walk.py with a
+# walk_values(app, place, user) -> {argument: value}; each is merged here.
+# Its PUBLIC_ENDPOINTS (a set) adds to the pinned public endpoints below.
+WALK_AREAS = (
+    "inspections",
+    "schemes",
+    "mis",
+    "employees",
+    "assignments",
+    "attendance",
+    "directory",
+    "vc",
+)
 
-    return inspection_values(app, place, user)
+
+def _walk_module(area):
+    """tests/<area>/walk.py, or None where the area has none."""
+    if importlib.util.find_spec(f"tests.{area}.walk") is None:
+        return None
+    return importlib.import_module(f"tests.{area}.walk")
+
+
+def walk_values(app, place, user):
+    values = {}
+    for area in WALK_AREAS:
+        module = _walk_module(area)
+        if module is not None and hasattr(module, "walk_values"):
+            values.update(module.walk_values(app, place, user))
+    return values
 
 
 def walk_objects(app, place):
@@ -225,6 +252,10 @@ PUBLIC_ENDPOINTS = {
     "track.index",
     "track.status",
     "track.sms_inbound",
+} | {
+    endpoint
+    for area in WALK_AREAS
+    for endpoint in getattr(_walk_module(area), "PUBLIC_ENDPOINTS", ())
 }
 
 
