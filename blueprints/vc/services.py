@@ -1,0 +1,369 @@
+"""Rooms, faults, meetings and their messages. Every write is one
+transaction; every message goes through the outbox with a dedupe key, so a
+task that runs twice sends nothing twice."""
+
+import datetime as dt
+
+from flask import url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from blueprints.accounts.models import User
+from blueprints.masters.models import Office
+from blueprints.vc.models import INVITE_KINDS, VcFault, VcInvitee, VcMeeting, VcRoom
+from core import notify
+from core.access import DISTRICT_WIDE, office_condition
+from core.audit import record
+from core.db import utcnow, write_transaction
+from core.i18n import IST
+
+ORGANISERS = ("district_manager", "admin")
+# Messages go out in Marathi and English alike: the district's SMS language.
+MESSAGE_LOCALE = "mr"
+REMIND_BEFORE = dt.timedelta(hours=1)
+
+
+class Refused(ValueError):
+    """A request that cannot be carried out; the message is translated."""
+
+
+# --- rooms --------------------------------------------------------------------
+
+
+def visible_rooms(user):
+    return VcRoom.select(VcRoom, Office).join(Office).where(office_condition(user))
+
+
+def may_report_fault(user, room) -> bool:
+    """The room's contact, a user of its office, or the district's roles."""
+    if user.role in DISTRICT_WIDE:
+        return True
+    if room.contact_user_id == user.id:
+        return True
+    if user.office_id and user.office_id == room.office_id:
+        return True
+    office = room.office
+    if user.role == "block_officer":
+        if user.block_id and office.block_id == user.block_id:
+            return True
+        if user.tehsil_id and office.tehsil_id == user.tehsil_id and not office.block_id:
+            return True
+    return False
+
+
+def open_fault(room_id):
+    return (
+        VcFault.select()
+        .where((VcFault.room == room_id) & VcFault.closed_at.is_null())
+        .order_by(VcFault.id.desc())
+        .first()
+    )
+
+
+def it_cell():
+    """The IT cell: the active administrators."""
+    return list(
+        User.select().where((User.role == "admin") & (User.is_active_account == True))  # noqa: E712
+    )
+
+
+def report_fault(room, user, description, now=None) -> VcFault:
+    now = now or utcnow()
+    with write_transaction():
+        room = VcRoom.get_by_id(room.id)
+        if open_fault(room.id) is not None:
+            raise Refused(_("A fault of this room is already open; it must be closed first."))
+        fault = VcFault.create(room=room, reported_by=user, reported_at=now, description=description)
+        room.status, room.faulty_since = "faulty", now
+        room.save()
+        record("vc_fault.reported", "vc_room", room.id, actor=user, fault=fault.id)
+        with force_locale(MESSAGE_LOCALE):
+            text = _(
+                "VC room %(room)s (%(office)s) is faulty: %(what)s",
+                room=room.name_en,
+                office=room.office.name_en,
+                what=description,
+            )
+        for admin in it_cell():
+            if admin.mobile:
+                notify.queue("sms", admin.mobile, text, dedupe_key=f"vc-fault:{fault.id}:{admin.id}:s")
+            if admin.email:
+                notify.queue(
+                    "email",
+                    admin.email,
+                    text,
+                    subject=text[:190],
+                    dedupe_key=f"vc-fault:{fault.id}:{admin.id}:e",
+                )
+        for meeting in upcoming_meetings_of_room(room.id, now):
+            flag_faulty(meeting, room)
+    return fault
+
+
+def close_fault(room, user, remark, now=None):
+    now = now or utcnow()
+    with write_transaction():
+        fault = open_fault(room.id)
+        if fault is None:
+            raise Refused(_("This room has no open fault."))
+        fault.closed_at, fault.closed_by, fault.close_remark = now, user, remark
+        fault.save()
+        VcRoom.update(status="working", faulty_since=None).where(VcRoom.id == room.id).execute()
+        record("vc_fault.closed", "vc_room", room.id, actor=user, fault=fault.id)
+    return fault
+
+
+# --- meetings -----------------------------------------------------------------
+
+
+def ist_to_utc(day: dt.date, at: dt.time) -> dt.datetime:
+    return dt.datetime.combine(day, at, IST).astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def rooms_of_kinds(kinds) -> list[int]:
+    office_kinds = [INVITE_KINDS[k][1] for k in kinds if k in INVITE_KINDS]
+    if not office_kinds:
+        return []
+    return [
+        r.id
+        for r in VcRoom.select(VcRoom.id)
+        .join(Office)
+        .where(Office.kind.in_(office_kinds))
+        .order_by(VcRoom.id)
+    ]
+
+
+def busy_rooms(room_ids, starts_at, ends_at, exclude_meeting=None) -> list[VcRoom]:
+    """Rooms among room_ids already in a scheduled meeting that overlaps
+    [starts_at, ends_at), as host or as invitee."""
+    overlap = (
+        (VcMeeting.status == "scheduled")
+        & (VcMeeting.starts_at < ends_at)
+        & (VcMeeting.ends_at > starts_at)
+    )
+    if exclude_meeting is not None:
+        overlap &= VcMeeting.id != exclude_meeting
+    meetings = VcMeeting.select(VcMeeting.id).where(overlap)
+    invited = VcInvitee.select(VcInvitee.room).where(VcInvitee.meeting.in_(meetings))
+    hosting = VcMeeting.select(VcMeeting.host_room).where(overlap)
+    return list(
+        VcRoom.select()
+        .where(VcRoom.id.in_(list(room_ids)) & (VcRoom.id.in_(invited) | VcRoom.id.in_(hosting)))
+        .order_by(VcRoom.name_en)
+    )
+
+
+def schedule(organiser, *, title, agenda, starts_at, minutes, host_room_id, room_ids, now=None):
+    """Make the meeting and its invitations, or refuse with nothing saved."""
+    now = now or utcnow()
+    ends_at = starts_at + dt.timedelta(minutes=minutes)
+    if starts_at <= now:
+        raise Refused(_("The meeting must start in the future."))
+    room_ids = sorted({int(r) for r in room_ids} - {int(host_room_id)})
+    if not room_ids:
+        raise Refused(_("Invite at least one room: pick rooms or a kind of officer."))
+    with write_transaction():
+        found = VcRoom.select(VcRoom.id).where(VcRoom.id.in_(room_ids)).count()
+        if found != len(room_ids) or VcRoom.get_or_none(VcRoom.id == host_room_id) is None:
+            raise Refused(_("Choose one of the options in the list."))
+        busy = busy_rooms([*room_ids, host_room_id], starts_at, ends_at)
+        if busy:
+            raise Refused(
+                _(
+                    "These rooms are already booked for an overlapping meeting: %(rooms)s",
+                    rooms=", ".join(r.name for r in busy),
+                )
+            )
+        meeting = VcMeeting.create(
+            title=title,
+            agenda=agenda,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            host_room=host_room_id,
+            organiser=organiser,
+            created_at=now,
+        )
+        VcInvitee.insert_many([{"meeting": meeting.id, "room": r} for r in room_ids]).execute()
+        record("vc_meeting.scheduled", "vc_meeting", meeting.id, actor=organiser, rooms=room_ids)
+        send_invitations(meeting, now)
+    return meeting
+
+
+def recipients(room) -> list[tuple[str, str]]:
+    """(channel, address) of whoever answers for a room: its contact, and the
+    officers who hold the office's posts in the directory (the SDM, BDO, EO)."""
+    out = []
+    if room.contact_mobile:
+        out.append(("sms", room.contact_mobile))
+    if room.contact_email:
+        out.append(("email", room.contact_email))
+    try:
+        from blueprints.directory.services import head_contacts
+    except ImportError:  # the directory is not installed
+        return out
+    for mobile, email in head_contacts(room.office_id):
+        if mobile and ("sms", mobile) not in out:
+            out.append(("sms", mobile))
+        if email and ("email", email) not in out:
+            out.append(("email", email))
+    return out
+
+
+def joining_text(room) -> str:
+    parts = []
+    if room.bridge_number:
+        parts.append(_("Bridge %(number)s", number=room.bridge_number))
+    if room.meeting_code:
+        parts.append(_("Meeting ID %(code)s", code=room.meeting_code))
+    if room.join_link:
+        parts.append(room.join_link)
+    if room.sip_address:
+        parts.append(_("SIP %(address)s", address=room.sip_address))
+    return "; ".join(parts)
+
+
+def _when(meeting) -> str:
+    return meeting.starts_at.replace(tzinfo=dt.UTC).astimezone(IST).strftime("%d-%m-%Y %H:%M")
+
+
+def _ics_url(meeting) -> str:
+    try:
+        return url_for("vc.ics", meeting_id=meeting.id, _external=True)
+    except RuntimeError:  # no request or server name: a task outside a request
+        return f"/vc/meetings/{meeting.id}.ics"
+
+
+def _queue_all(room, text, subject, key):
+    for channel, address in recipients(room):
+        notify.queue(
+            channel,
+            address,
+            text,
+            subject=subject if channel == "email" else "",
+            dedupe_key=f"{key}:{channel}:{address}"[:120],
+        )
+
+
+def send_invitations(meeting, now=None):
+    now = now or utcnow()
+    host = VcRoom.get_by_id(meeting.host_room_id)
+    rows = list(VcInvitee.select(VcInvitee, VcRoom).join(VcRoom).where(VcInvitee.meeting == meeting.id))
+    with force_locale(MESSAGE_LOCALE):
+        join = joining_text(host)
+        for inv in rows:
+            text = _(
+                "VC review %(title)s on %(when)s IST. Join: %(join)s. Calendar: %(ics)s",
+                title=meeting.title,
+                when=_when(meeting),
+                join=join,
+                ics=_ics_url(meeting),
+            )
+            subject = _("VC review: %(title)s", title=meeting.title)
+            _queue_all(inv.room, text, subject, f"vc-inv:{meeting.id}:{inv.room_id}")
+            if inv.invited_at is None:
+                VcInvitee.update(invited_at=now).where(VcInvitee.id == inv.id).execute()
+            if inv.room.status == "faulty":
+                flag_faulty(meeting, inv.room)
+
+
+def flag_faulty(meeting, room):
+    """Tell the organiser, once per meeting and room, that an invitee's room
+    is faulty (the meeting page shows it too, from the room's status)."""
+    organiser = User.get_by_id(meeting.organiser_id)
+    with force_locale(MESSAGE_LOCALE):
+        text = _(
+            "VC room %(room)s invited to %(title)s (%(when)s IST) is marked faulty.",
+            room=room.name_en,
+            title=meeting.title,
+            when=_when(meeting),
+        )
+    key = f"vc-faulty:{meeting.id}:{room.id}"
+    if organiser.mobile:
+        notify.queue("sms", organiser.mobile, text, dedupe_key=f"{key}:s")
+    if organiser.email:
+        notify.queue("email", organiser.email, text, subject=text[:190], dedupe_key=f"{key}:e")
+
+
+def upcoming_meetings_of_room(room_id, now):
+    invited = VcInvitee.select(VcInvitee.meeting).where(VcInvitee.room == room_id)
+    return list(
+        VcMeeting.select().where(
+            (VcMeeting.status == "scheduled")
+            & (VcMeeting.ends_at > now)
+            & VcMeeting.id.in_(invited)
+        )
+    )
+
+
+def remind_due(now=None) -> int:
+    """The one-hour reminder: every invitee of a meeting that starts within
+    the hour and has not been reminded. Safe to run any number of times."""
+    now = now or utcnow()
+    due = list(
+        VcInvitee.select(VcInvitee, VcMeeting, VcRoom)
+        .join(VcMeeting)
+        .switch(VcInvitee)
+        .join(VcRoom)
+        .where(
+            (VcMeeting.status == "scheduled")
+            & (VcMeeting.starts_at > now)
+            & (VcMeeting.starts_at <= now + REMIND_BEFORE)
+            & VcInvitee.reminded_at.is_null()
+        )
+    )
+    hosts = {m.id: m for m in VcRoom.select().where(VcRoom.id.in_({i.meeting.host_room_id for i in due}))}
+    for inv in due:
+        with write_transaction():
+            claimed = (
+                VcInvitee.update(reminded_at=now)
+                .where((VcInvitee.id == inv.id) & VcInvitee.reminded_at.is_null())
+                .execute()
+            )
+            if not claimed:  # another run got it first
+                continue
+            meeting = inv.meeting
+            with force_locale(MESSAGE_LOCALE):
+                text = _(
+                    "Reminder: VC review %(title)s at %(when)s IST. Join: %(join)s",
+                    title=meeting.title,
+                    when=_when(meeting),
+                    join=joining_text(hosts[meeting.host_room_id]),
+                )
+                subject = _("Reminder: %(title)s", title=meeting.title)
+            _queue_all(inv.room, text, subject, f"vc-rem:{meeting.id}:{inv.room_id}")
+    return len(due)
+
+
+def visible_meetings(user):
+    """District roles see every meeting; others those that invite a room they
+    may see."""
+    query = VcMeeting.select()
+    if user.role in DISTRICT_WIDE:
+        return query
+    rooms = VcRoom.select(VcRoom.id).join(Office).where(office_condition(user))
+    invited = VcInvitee.select(VcInvitee.meeting).where(VcInvitee.room.in_(rooms))
+    return query.where(VcMeeting.id.in_(invited))
+
+
+def invitees_of(meeting_id):
+    return list(
+        VcInvitee.select(VcInvitee, VcRoom, Office)
+        .join(VcRoom)
+        .join(Office)
+        .where(VcInvitee.meeting == meeting_id)
+        .order_by(Office.kind, VcRoom.name_en)
+    )
+
+
+def record_attendance(meeting, joined_ids, minutes, actor):
+    joined_ids = {int(i) for i in joined_ids}
+    with write_transaction():
+        VcInvitee.update(joined=VcInvitee.id.in_(list(joined_ids) or [0])).where(
+            VcInvitee.meeting == meeting.id
+        ).execute()
+        VcMeeting.update(minutes=minutes, status="held").where(VcMeeting.id == meeting.id).execute()
+        record("vc_meeting.recorded", "vc_meeting", meeting.id, actor=actor, joined=len(joined_ids))
+
+
+def host_choices():
+    return list(VcRoom.select(VcRoom, Office).join(Office).order_by(Office.level != "district", VcRoom.name_en))
