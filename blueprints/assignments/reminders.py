@@ -88,9 +88,9 @@ def link_url(part: TaskAssignee) -> str:
     if base:
         return f"{base}/assignments/d/{token}"
     if has_request_context():
-        return url_for("assignments.link", token=token, _external=True)
+        return url_for("assignments.link", link_token=token, _external=True)
     with current_app.test_request_context():
-        return url_for("assignments.link", token=token, _external=True)
+        return url_for("assignments.link", link_token=token, _external=True)
 
 
 def is_reminder_day(due_on: dt.date, today: dt.date) -> bool:

@@ -1,0 +1,112 @@
+"""The SMS cadence of a task given in the portal, over a frozen clock."""
+
+import datetime as dt
+
+from blueprints.assignments.models import Task, TaskAssignee
+from blueprints.assignments.reminders import send_reminders
+from blueprints.assignments.services import create_task, ist_today, mark_done
+from core.db import db
+from core.notify import Notification
+
+MOBILE = "9811100001"
+
+
+def at(day: dt.date) -> dt.datetime:
+    """09:00 IST of `day`, as naive UTC (when the daily run fires)."""
+    return dt.datetime.combine(day, dt.time(3, 30))
+
+
+def run(app, day):
+    with app.app_context(), db.connection_context():
+        send_reminders(at(day))
+        return [
+            n.body
+            for n in Notification.select()
+            .where(Notification.recipient == MOBILE, Notification.status == "sent")
+            .order_by(Notification.id)
+        ]
+
+
+def test_a_task_given_in_the_portal_is_reminded_on_its_cadence(app, login_as, staff, place):
+    head = login_as("office_head")
+    due = ist_today() + dt.timedelta(days=3)
+    page = f"/assignments/new?office_id={place.tehsil_offices[0].id}"
+    response = head.form_post(
+        page,
+        data={
+            "title": "Submit the ration card pendency report",
+            "due_on": due.isoformat(),
+            "priority": "high",
+            "employees": [str(staff.ours[0].id)],
+        },
+    )
+    assert response.status_code == 303
+    with app.app_context():
+        task = Task.get()
+        assert task.title == "Submit the ration card pendency report"
+        assert TaskAssignee.select().where(TaskAssignee.task == task.id).count() == 1
+
+    assert run(app, due - dt.timedelta(days=3)) == []  # day -3: nothing
+    sent = run(app, due - dt.timedelta(days=2))  # day -2: the first reminder
+    assert len(sent) == 1
+    assert "ration card pendency" in sent[0] and due.strftime("%d-%m-%Y") in sent[0]
+    assert "https://zila.example/assignments/d/" in sent[0]
+    assert len(run(app, due - dt.timedelta(days=1))) == 1  # day -1: nothing new
+    sent = run(app, due)  # the due day
+    assert len(sent) == 2 and "due today" in sent[1]
+    assert len(run(app, due)) == 2  # a second run the same day adds nothing
+    sent = run(app, due + dt.timedelta(days=1))  # every day after
+    assert len(sent) == 3 and "overdue since" in sent[2]
+
+    # A second task due the next day: one SMS that day, a digest of both.
+    with app.app_context(), db.connection_context():
+        second = create_task(
+            head.user,
+            "Update the Aaple Sarkar register",
+            staff.ours[:1],
+            due + dt.timedelta(days=2),
+        )
+    sent = run(app, due + dt.timedelta(days=2))
+    assert len(sent) == 4
+    assert "2 tasks" in sent[3]
+    assert "ration card pendency" in sent[3] and "Aaple Sarkar register" in sent[3]
+    assert sent[3].count("/assignments/d/") == 2
+
+    # Done in the portal: only the other task is reminded, then nothing.
+    with app.app_context(), db.connection_context():
+        mark_done(TaskAssignee.get(TaskAssignee.task == task.id), "sent on 20th")
+    sent = run(app, due + dt.timedelta(days=3))
+    assert len(sent) == 5 and "Aaple Sarkar" in sent[4] and "ration card" not in sent[4]
+    with app.app_context(), db.connection_context():
+        mark_done(TaskAssignee.get(TaskAssignee.task == second.id), "")
+    assert len(run(app, due + dt.timedelta(days=4))) == 5
+    assert len(run(app, due + dt.timedelta(days=30))) == 5
+
+
+def test_each_employee_gets_their_own_sms_and_one_without_a_mobile_none(ctx, staff, place):
+    from blueprints.accounts.models import User
+
+    giver = User.get(User.username == "clerk")
+    staff.ours[1].mobile_official = ""
+    staff.ours[1].save()
+    today = ist_today()
+    create_task(giver, "Clean the record room", staff.ours, today)
+    result = send_reminders(at(today))
+    assert result == {"sms": 1, "no_mobile": 1, "employees": 2}
+    assert [n.recipient for n in Notification.select()] == [MOBILE]
+
+
+def test_a_retired_employee_is_not_reminded(ctx, staff):
+    from blueprints.accounts.models import User
+
+    today = ist_today()
+    create_task(User.get(User.username == "clerk"), "Verify the stock", staff.ours[:1], today)
+    staff.ours[0].status = "retired"
+    staff.ours[0].save()
+    assert send_reminders(at(today))["sms"] == 0
+
+
+def test_the_daily_run_is_registered_with_the_schedule():
+    import tasks
+
+    assert "task_reminders" in tasks.SCHEDULE

@@ -1,0 +1,36 @@
+"""URL values for the task-reminder routes (tests/test_access.py and
+tests/test_budget.py): a task of place 0 given BY the walking user (so that
+every role may open it), a part of it, and a fresh SMS link. Rows are made
+directly, not through create_task: the POST walks check that nothing writes
+an audit event."""
+
+import datetime as dt
+
+from blueprints.assignments.models import Task, TaskAssignee
+from blueprints.assignments.reminders import make_token
+from tests.assignments.factories import make_employee
+from tests.factories import make_user
+
+PUBLIC_ENDPOINTS = {"assignments.link"}
+
+
+def walk_values(app, place, user=None) -> dict:
+    cache = place.__dict__.setdefault("assignments_walk", {})
+    key = user.id if user is not None else None
+    if key not in cache:
+        with app.app_context():
+            cache[key] = _make(place, user, len(cache))
+    return cache[key]
+
+
+def _make(place, user, n) -> dict:
+    giver = user or make_user("admin", place, username=f"walk-task-giver-{n}")
+    office = place.tehsil_offices[0]
+    employee = make_employee(office, f"WALKT{n}", f"Walk Employee {n}", "")
+    task = Task.create(
+        title="File the monthly MIS",
+        due_on=dt.date.today() + dt.timedelta(days=5),
+        assigned_by=giver,
+    )
+    part = TaskAssignee.create(task=task, employee=employee, office=office, link_nonce=f"walk{n}")
+    return {"task_id": task.id, "part_id": part.id, "link_token": make_token(part)}
