@@ -122,3 +122,9 @@ def weekly_inspections():
     from blueprints.inspections.tasks import weekly_draw
 
     return weekly_draw()
+
+
+# Areas that keep their periodic tasks beside their code.
+import blueprints.assignments.tasks  # noqa: E402, F401
+import blueprints.mis.tasks  # noqa: E402, F401
+import blueprints.employees.tasks  # noqa: E402, F401
