@@ -1,3 +1,326 @@
-"""Views of mis."""
+"""Scheme progress (MIS): the roll-up by block, a block's gram panchayats
+with its certification, a GP's monthly figures form (a plain form, so a
+phone with JavaScript off can send it), its history, and the district's
+list of blocks yet to report or certify."""
 
-from blueprints.mis import bp  # noqa: F401
+from flask import abort, flash, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from blueprints.masters.models import Block, GramPanchayat
+from blueprints.mis import bp, charts, exports, months
+from blueprints.mis import rollup as ru
+from blueprints.mis import services as svc
+from blueprints.mis.months import MonthError
+from core.access import get_scoped_or_404, requires
+from core.i18n import current_language
+from core.render import page_arg, render
+from core.security import bad_request
+
+FORMATS = ("csv", "xlsx")
+
+
+def _month(default=None):
+    """The ?month= (or the form's month) of the request, last month if none."""
+    text = request.values.get("month")
+    if not text:
+        return default or months.reporting_month()
+    try:
+        return months.parse(text)
+    except MonthError as err:
+        abort(bad_request(str(err)))
+
+
+def _format():
+    fmt = request.args.get("format")
+    if fmt and fmt not in FORMATS:
+        abort(bad_request(_("“%(value)s” is not a download format.", value=fmt[:20])))
+    return fmt
+
+
+def _scheme_and_indicators(month):
+    """The schemes reported this month, the chosen one (?scheme=) and its
+    indicators, and the ids of every indicator of the month."""
+    indicators = svc.active_indicators(month)
+    schemes = svc.schemes_of(indicators)
+    chosen = None
+    wanted = request.args.get("scheme", "")
+    for scheme in schemes:
+        if str(scheme.id) == wanted or (chosen is None and not wanted):
+            chosen = scheme
+    if wanted and chosen is None and schemes:
+        abort(bad_request(_("Choose one of the schemes in the list.")))
+    shown = [i for i in indicators if chosen is not None and i.scheme_id == chosen.id]
+    return schemes, chosen, shown, [i.id for i in indicators]
+
+
+def _chart_indicator(shown):
+    wanted = request.args.get("indicator", "")
+    for indicator in shown:
+        if str(indicator.id) == wanted:
+            return indicator
+    return shown[0] if shown else None
+
+
+def _nav(month):
+    this = months.current_month()
+    return {
+        "month": month,
+        "month_key": months.key(month),
+        "month_label": months.label(month),
+        "previous": months.key(months.shift(month, -1)),
+        "following": months.key(months.shift(month, 1)) if month < this else None,
+        "lang": current_language(),
+        "percent": charts.percent,
+    }
+
+
+def _home_link():
+    """Where "enter figures" leads the signed-in user, if anywhere."""
+    if current_user.role == "gp_staff" and current_user.gram_panchayat_id:
+        return url_for("mis.figures", gp_id=current_user.gram_panchayat_id)
+    block_id = svc.block_office_block_id(current_user)
+    if block_id:
+        return url_for("mis.block", block_id=block_id)
+    return None
+
+
+@bp.route("/")
+@requires(*svc.VIEW_ROLES)
+def index():
+    month = _month()
+    fmt = _format()
+    schemes, scheme, shown, all_ids = _scheme_and_indicators(month)
+    rows, total = ru.block_rows(current_user, month, [i.id for i in shown], all_ids)
+    if fmt:
+        table = exports.rollup_table(rows, total, shown, _("Block"))
+        name = f"mis-{scheme.code if scheme else 'none'}-{months.key(month)}"
+        if fmt == "csv":
+            return exports.download(exports.to_csv(table), "text/csv", f"{name}.csv")
+        data = exports.to_xlsx([(_("By block"), table)], title=_("Scheme progress"))
+        return exports.download(data, exports.XLSX_MIMETYPE, f"{name}.xlsx")
+    chart_of = _chart_indicator(shown)
+    chart = None
+    if chart_of is not None and rows:
+        chart = charts.share_bars(
+            rows,
+            chart_of.id,
+            _(
+                "%(indicator)s: share of the target achieved, by block",
+                indicator=chart_of.name(current_language()),
+            ),
+        )
+    return render(
+        "mis/index.html",
+        schemes=schemes,
+        scheme=scheme,
+        indicators=shown,
+        chart_of=chart_of,
+        rows=rows,
+        total=total,
+        chart=chart,
+        enter_url=_home_link(),
+        **_nav(month),
+    )
+
+
+@bp.route("/blocks/<int:block_id>")
+@requires(*svc.VIEW_ROLES)
+def block(block_id):
+    block = get_scoped_or_404(svc.visible_blocks(current_user), block_id)
+    month = _month()
+    fmt = _format()
+    return _block_page(block, month, fmt)
+
+
+def _block_page(block, month, fmt=None, error=None, status=200):
+    schemes, scheme, shown, all_ids = _scheme_and_indicators(month)
+    shown_ids = [i.id for i in shown]
+    missing_only = request.args.get("missing") == "1"
+    if fmt:
+        rows, _more = ru.gp_rows(current_user, block.id, month, shown_ids, all_ids, None)
+        total = ru.block_total(current_user, block.id, month, shown_ids, all_ids)
+        table = exports.rollup_table(rows, total, shown, _("Gram panchayat"))
+        name = f"mis-{block.code}-{scheme.code if scheme else 'none'}-{months.key(month)}"
+        if fmt == "csv":
+            return exports.download(exports.to_csv(table), "text/csv", f"{name}.csv")
+        data = exports.to_xlsx([(block.name, table)], title=_("Scheme progress"))
+        return exports.download(data, exports.XLSX_MIMETYPE, f"{name}.xlsx")
+    page = page_arg()
+    rows, has_next = ru.gp_rows(
+        current_user, block.id, month, shown_ids, all_ids, page, missing_only
+    )
+    total = ru.block_total(current_user, block.id, month, shown_ids, all_ids)
+    chart_of = _chart_indicator(shown)
+    chart = None
+    if chart_of is not None and rows:
+        chart = charts.share_bars(
+            rows,
+            chart_of.id,
+            _(
+                "%(indicator)s: share of the target achieved, by gram panchayat",
+                indicator=chart_of.name(current_language()),
+            ),
+        )
+    return render(
+        "mis/block.html",
+        status=status,
+        error=error,
+        block=block,
+        schemes=schemes,
+        scheme=scheme,
+        indicators=shown,
+        chart_of=chart_of,
+        rows=rows,
+        total=total,
+        chart=chart,
+        page=page,
+        has_next=has_next,
+        missing_only=missing_only,
+        certification=svc.certification_of(block.id, month),
+        may_certify=svc.may_certify(current_user, block.id),
+        month_over=month < months.current_month(),
+        has_indicators=bool(all_ids),
+        **_nav(month),
+    )
+
+
+@bp.route("/blocks/<int:block_id>/certify", methods=["POST"])
+@requires("office_head")
+def certify(block_id):
+    block = get_scoped_or_404(svc.visible_blocks(current_user), block_id)
+    month = _month()
+    try:
+        svc.certify(block, month, current_user)
+    except svc.MisError as err:
+        if err.status == 403:
+            abort(403)
+        return _block_page(block, month, error=str(err), status=err.status)
+    flash(
+        _("The figures of %(month)s are certified and now locked.", month=months.label(month)),
+        "ok",
+    )
+    return redirect(url_for("mis.block", block_id=block.id, month=months.key(month)), 303)
+
+
+def _gp(gp_id):
+    query = (
+        GramPanchayat.select(GramPanchayat, Block)
+        .join(Block)
+        .where(GramPanchayat.id.in_(svc.visible_gps(current_user).select(GramPanchayat.id)))
+    )
+    return get_scoped_or_404(query, gp_id)
+
+
+def _figures_page(gp, month, posted=False, errors=None, reason="", status=200, error=None):
+    """The form; after a refused POST it shows what was typed, not the store."""
+    indicators = svc.active_indicators(month)
+    current = svc.current_entries(gp.id, month)
+    certification = svc.certification_of(gp.block_id, month)
+    if certification is not None:
+        editable = svc.may_correct(current_user, gp.block_id)
+    else:
+        editable = svc.may_enter(current_user, gp)
+    shown = {}
+    for indicator in indicators:
+        if posted:
+            pair = (request.form.get(f"t{indicator.id}"), request.form.get(f"a{indicator.id}"))
+        else:
+            entry = current.get(indicator.id)
+            pair = (entry.target, entry.achievement) if entry else ("", "")
+        shown[indicator.id] = tuple("" if v is None else v for v in pair)
+    return render(
+        "mis/figures.html",
+        status=status,
+        gp=gp,
+        indicators=indicators,
+        schemes=svc.schemes_of(indicators),
+        shown=shown,
+        entered=current,
+        errors=errors or {},
+        error=error,
+        reason=reason,
+        certification=certification,
+        editable=editable,
+        may_enter=svc.may_enter(current_user, gp),
+        **_nav(month),
+    )
+
+
+@bp.route("/gps/<int:gp_id>", methods=["GET", "POST"])
+@requires(*svc.VIEW_ROLES)
+def figures(gp_id):
+    gp = _gp(gp_id)
+    month = _month()
+    if request.method == "GET":
+        return _figures_page(gp, month)
+    certified = svc.certification_of(gp.block_id, month) is not None
+    if certified and not svc.may_correct(current_user, gp.block_id):
+        if not svc.may_enter(current_user, gp):
+            abort(403)
+        return _figures_page(gp, month, status=409, error=svc.locked_message(gp, month))
+    if not certified and not svc.may_enter(current_user, gp):
+        abort(403)
+    indicators = svc.active_indicators(month)
+    if not indicators:
+        return _figures_page(
+            gp, month, status=400, error=_("No scheme reports figures for this month.")
+        )
+    values, errors = svc.parse_figures(indicators, request.form)
+    reason = (request.form.get("reason") or "").strip()
+    if certified and not reason:
+        errors["reason"] = _("Give the reason for the correction.")
+    if errors:
+        form_error = errors.pop("form", None)
+        return _figures_page(
+            gp, month, posted=True, errors=errors, reason=reason, status=400, error=form_error
+        )
+    try:
+        changed = svc.save_figures(gp, month, values, current_user, reason if certified else "")
+    except svc.MisError as err:
+        return _figures_page(
+            gp, month, posted=True, reason=reason, status=err.status, error=str(err)
+        )
+    if changed:
+        flash(
+            _("Saved the figures of %(gp)s for %(month)s.", gp=gp.name, month=months.label(month)),
+            "ok",
+        )
+    else:
+        flash(_("Nothing changed: the figures were already as given."), "info")
+    return redirect(url_for("mis.figures", gp_id=gp.id, month=months.key(month)), 303)
+
+
+@bp.route("/gps/<int:gp_id>/history")
+@requires(*svc.VIEW_ROLES)
+def history(gp_id):
+    gp = _gp(gp_id)
+    month = _month()
+    rows = list(svc.history(gp.id, month).limit(500))
+    return render("mis/history.html", gp=gp, rows=rows, **_nav(month))
+
+
+@bp.route("/pending")
+@requires(*svc.DISTRICT)
+def pending():
+    month = _month()
+    fmt = _format()
+    all_ids = [i.id for i in svc.active_indicators(month)]
+    rows, total = ru.block_rows(current_user, month, [], all_ids)
+    rows.sort(key=lambda r: (r.certified is not None, -r.missing, r.name))
+    if fmt:
+        table = exports.status_table(rows, total, month)
+        name = f"mis-status-{months.key(month)}"
+        if fmt == "csv":
+            return exports.download(exports.to_csv(table), "text/csv", f"{name}.csv")
+        data = exports.to_xlsx([(_("Reporting"), table)], title=_("Scheme progress"))
+        return exports.download(data, exports.XLSX_MIMETYPE, f"{name}.xlsx")
+    return render(
+        "mis/pending.html",
+        rows=rows,
+        total=total,
+        certified=sum(1 for r in rows if r.certified),
+        has_indicators=bool(all_ids),
+        due_from=months.shift(month, 1).replace(day=3),
+        **_nav(month),
+    )
