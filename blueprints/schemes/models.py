@@ -114,7 +114,11 @@ class Scheme(BaseModel):
     created_at = pw.DateTimeField(default=utcnow)
 
     def title(self, lang: str) -> str:
-        return _pick({"en": self.title_en, "hi": self.title_hi, "mr": self.title_mr}, lang)[0]
+        return self.title_in(lang)[0]
+
+    def title_in(self, lang: str) -> tuple[str, str]:
+        """(title, the language it is in), falling back as the page does."""
+        return _pick({"en": self.title_en, "hi": self.title_hi, "mr": self.title_mr}, lang)
 
     @property
     def rules(self) -> dict:
@@ -226,6 +230,22 @@ HISTORY_ACTIONS = {
 }
 
 
+# What a history entry's `changed` names ("objective:hi" is the Hindi objective).
+FIELD_LABELS = {
+    "code": _l("Short code"),
+    "title": _l("Name of the scheme"),
+    **SECTIONS,
+    "level": _l("Level"),
+    "year": _l("Year"),
+    "status": _l("Status"),
+    "service": _l("CSC service"),
+    "groups": _l("Beneficiary groups"),
+    "rules": _l("Eligibility rules"),
+    "photos": _l("Photos"),
+}
+LANG_LABELS = {"en": _l("English"), "hi": _l("Hindi"), "mr": _l("Marathi")}
+
+
 class SchemeHistory(BaseModel):
     """Who changed what and when. Append-only (triggers in 010_schemes)."""
 
@@ -244,6 +264,15 @@ class SchemeHistory(BaseModel):
     @property
     def action_label(self):
         return HISTORY_ACTIONS.get(self.action, self.action)
+
+    @property
+    def changed_labels(self) -> list[str]:
+        labels = []
+        for token in filter(None, self.changed.split(",")):
+            name, _sep, lang = token.partition(":")
+            label = str(FIELD_LABELS.get(name, name))
+            labels.append(f"{label} ({LANG_LABELS[lang]})" if lang in LANG_LABELS else label)
+        return labels
 
 
 SCHEMES_MODELS = (Scheme, SchemeVersion, SchemePhoto, SchemeHistory)

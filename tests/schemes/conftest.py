@@ -1,0 +1,39 @@
+"""Scheme fixtures: pages in English, uploads in the test's own folder, and a
+department (the ZP office of `place`) with a clerk and a head."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from core.db import db
+from tests.factories import make_user
+
+
+@pytest.fixture(autouse=True)
+def english(app):
+    app.config["DEFAULT_LOCALE"] = "en"
+    app.config["CLI_LOCALE"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def uploads_here(app, tmp_path):
+    app.config["UPLOAD_DIR"] = str(tmp_path / "uploads")
+    return tmp_path / "uploads"
+
+
+@pytest.fixture
+def ctx(app):
+    """An app context for calling services directly (not for requests)."""
+    with app.app_context(), db.connection_context():
+        yield app
+
+
+@pytest.fixture
+def dept(app, place, login_as):
+    """The ZP department: a signed-in clerk and head, and a user of it for
+    direct service calls."""
+    clerk = login_as("office_user", office=place.zp, username="zp-clerk")
+    head = login_as("office_head", office=place.zp, username="zp-head")
+    with app.app_context():
+        other = make_user("office_user", place, username="tehsil-clerk")
+    return SimpleNamespace(office=place.zp, clerk=clerk, head=head, other=other)
