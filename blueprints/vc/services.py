@@ -4,6 +4,8 @@ task that runs twice sends nothing twice."""
 
 import datetime as dt
 
+import peewee as pw
+
 from flask import url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -31,7 +33,9 @@ class Refused(ValueError):
 
 
 def visible_rooms(user):
-    return VcRoom.select(VcRoom, Office).join(Office).where(office_condition(user))
+    """Every signed-in user sees every room: how to join a district review,
+    and which rooms are down, is for all staff to know."""
+    return VcRoom.select(VcRoom, Office).join(Office)
 
 
 def may_report_fault(user, room) -> bool:
@@ -367,3 +371,113 @@ def record_attendance(meeting, joined_ids, minutes, actor):
 
 def host_choices():
     return list(VcRoom.select(VcRoom, Office).join(Office).order_by(Office.level != "district", VcRoom.name_en))
+
+
+# --- action points ------------------------------------------------------------
+
+
+def post_choices(meeting) -> list:
+    """Directory posts of the invited offices and the chair's: an action
+    point is owned by a post, that is, by whoever holds it today."""
+    from blueprints.directory.models import DirectoryEntry
+    from blueprints.employees.models import Designation
+
+    offices = [i.room.office_id for i in invitees_of(meeting.id)]
+    offices.append(VcRoom.get_by_id(meeting.host_room_id).office_id)
+    return list(
+        DirectoryEntry.select(DirectoryEntry, Office, Designation)
+        .join(Office)
+        .switch(DirectoryEntry)
+        .join(Designation)
+        .where(DirectoryEntry.office.in_(offices))
+        .order_by(Office.name_en, DirectoryEntry.sort, Designation.name_en)
+    )
+
+
+def add_action(meeting, actor, *, text, entry, due_on) -> "VcActionPoint":
+    """The action point and its task (assignments.create_task, whose
+    reminders go to the owner by SMS until they mark it done)."""
+    from blueprints.assignments.services import TaskError, create_task
+    from blueprints.employees.services import current_holders
+    from blueprints.vc.models import VcActionPoint
+
+    holders = list(current_holders(entry.office_id, entry.designation_id).order_by(pw.SQL('id')))
+    if not holders:
+        raise Refused(_("No one holds this post now; choose another owner."))
+    owner = holders[0]
+    with write_transaction():
+        try:
+            task = create_task(
+                actor,
+                text,
+                [owner],
+                due_on,
+                details=_("Action point of the VC review %(title)s", title=meeting.title),
+                source=f"vc:{meeting.id}",
+            )
+        except TaskError as err:
+            raise Refused(str(err.args[0])) from err
+        point = VcActionPoint.create(
+            meeting=meeting, text=text, owner=owner, due_on=due_on, task_id=task.id, created_by=actor
+        )
+        record("vc_action.added", "vc_meeting", meeting.id, actor=actor, action=point.id)
+    return point
+
+
+def _assignee(point):
+    from blueprints.assignments.models import TaskAssignee
+
+    if point.task_id is None:
+        return None
+    return TaskAssignee.get_or_none(
+        (TaskAssignee.task == point.task_id) & (TaskAssignee.employee == point.owner_id)
+    )
+
+
+def sync_status(points) -> None:
+    """An owner who marked the task done (SMS link, task page) closed the
+    action point too: carry that over, in one query for a page of points."""
+    from blueprints.assignments.models import TaskAssignee
+    from blueprints.vc.models import VcActionPoint
+
+    open_ids = {p.task_id: p for p in points if p.status == "open" and p.task_id}
+    if not open_ids:
+        return
+    done = TaskAssignee.select(TaskAssignee.task, TaskAssignee.done_at).where(
+        TaskAssignee.task.in_(list(open_ids)) & TaskAssignee.done_at.is_null(False)
+    )
+    for row in done:
+        point = open_ids[row.task_id]
+        VcActionPoint.update(status="closed", closed_at=row.done_at).where(
+            VcActionPoint.id == point.id
+        ).execute()
+        point.status, point.closed_at = "closed", row.done_at
+
+
+def close_action(point, actor, remark=""):
+    from blueprints.assignments.services import mark_done
+    from blueprints.vc.models import VcActionPoint
+
+    with write_transaction():
+        part = _assignee(point)
+        if part is not None:
+            mark_done(part, remark, actor=actor)
+        VcActionPoint.update(status="closed", closed_at=utcnow()).where(
+            VcActionPoint.id == point.id
+        ).execute()
+
+
+def visible_actions(user):
+    from blueprints.employees.models import Employee
+    from blueprints.vc.models import VcActionPoint
+
+    query = (
+        VcActionPoint.select(VcActionPoint, Employee, VcMeeting)
+        .join(Employee)
+        .switch(VcActionPoint)
+        .join(VcMeeting)
+    )
+    if user.role in DISTRICT_WIDE:
+        return query
+    offices = Office.select(Office.id).where(office_condition(user))
+    return query.where(Employee.office.in_(offices))

@@ -1,0 +1,274 @@
+"""Reading and keeping the directory: search, the privacy split, the
+holder lookup, quarterly confirmation and its reminders."""
+
+import datetime as dt
+import re
+
+import peewee as pw
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from blueprints.accounts.models import User
+from blueprints.directory.models import DirectoryConfirmation, DirectoryEntry
+from blueprints.employees.models import HOLDING_STATUSES, Designation, Employee
+from blueprints.masters.models import Office
+from core import notify
+from core.access import DISTRICT_WIDE
+from core.audit import record
+from core.db import utcnow, write_transaction
+from core.i18n import IST
+
+# --- the privacy split: the ONE place that decides who sees what -------------
+#
+# Anyone, signed in or not, may see a listed post's official contacts: the
+# office, the post, the name of the officer holding it, the post's intercom
+# extension, office landline and e-mail. Signed-in staff also see the
+# holder's official mobile and official e-mail, and unlisted posts. Nobody
+# sees an employee's personal mobile or address here (that stays in the
+# employee register, for establishment users).
+PUBLIC_FIELDS = ("office", "post", "holders", "extension", "landline", "email")
+STAFF_FIELDS = (*PUBLIC_FIELDS, "holder_mobile", "holder_email")
+HOLDER_FIELDS = {"holder_mobile": "mobile_official", "holder_email": "email_official"}
+
+# Office levels in the order the directory lists them.
+LEVEL_ORDER = ("district", "tehsil", "block", "municipality")
+PER_PAGE = 60
+EXTENSION = re.compile(r"^[0-9]{2,6}$")
+# Managers of a directory: the office's own head for its entries; the district.
+MANAGERS = ("office_head", "district_manager", "admin")
+
+
+def is_staff(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False))
+
+
+def visible_entries(user):
+    query = DirectoryEntry.select(DirectoryEntry, Office, Designation).join(Office).switch(
+        DirectoryEntry
+    ).join(Designation)
+    if not is_staff(user):
+        query = query.where(DirectoryEntry.listed == True)  # noqa: E712
+    return query
+
+
+def may_manage(user, office_id) -> bool:
+    if not is_staff(user):
+        return False
+    if user.role in DISTRICT_WIDE:
+        return True
+    return user.role == "office_head" and user.office_id == int(office_id)
+
+
+def _level_rank():
+    return pw.Case(Office.level, [(lvl, n) for n, lvl in enumerate(LEVEL_ORDER)], 9)
+
+
+def search(user, q: str = "", office_id=None):
+    """Entries matching q in the post's name (English, Hindi or Marathi), the
+    office's name, or the holder's name; ordered office by office."""
+    query = visible_entries(user)
+    q = (q or "").strip()[:60]
+    if q:
+        holder_match = Employee.select(pw.SQL("1")).where(
+            (Employee.office == DirectoryEntry.office)
+            & (Employee.designation == DirectoryEntry.designation)
+            & Employee.status.in_(HOLDING_STATUSES)
+            & (Employee.name_en.contains(q) | Employee.name_local.contains(q))
+        )
+        query = query.where(
+            Designation.name_en.contains(q)
+            | Designation.name_hi.contains(q)
+            | Designation.name_mr.contains(q)
+            | Designation.code.contains(q)
+            | Office.name_en.contains(q)
+            | Office.name_local.contains(q)
+            | (DirectoryEntry.extension == q)
+            | pw.fn.EXISTS(holder_match)
+        )
+    if office_id is not None:
+        query = query.where(DirectoryEntry.office == office_id)
+    return query.order_by(
+        _level_rank(), Office.name_en, Office.id, DirectoryEntry.sort, Designation.name_en
+    )
+
+
+def holders_of(entries) -> dict:
+    """(office id, designation id) -> the employees holding that post, in one query."""
+    offices = {e.office_id for e in entries}
+    posts = {e.designation_id for e in entries}
+    found = {}
+    if not entries:
+        return found
+    rows = (
+        Employee.select(
+            Employee.id,
+            Employee.name_en,
+            Employee.name_local,
+            Employee.office,
+            Employee.designation,
+            Employee.mobile_official,
+            Employee.email_official,
+            Employee.status,
+        )
+        .where(
+            Employee.office.in_(list(offices))
+            & Employee.designation.in_(list(posts))
+            & Employee.status.in_(HOLDING_STATUSES)
+        )
+        .order_by(Employee.name_en)
+    )
+    for emp in rows:
+        found.setdefault((emp.office_id, emp.designation_id), []).append(emp)
+    return found
+
+
+def contact(entry, holders, staff: bool) -> dict:
+    """The fields of one entry that this audience may see (see above)."""
+    full = {
+        "id": entry.id,
+        "office": entry.office,
+        "post": entry.designation,
+        "holders": holders,
+        "extension": entry.extension,
+        "landline": entry.landline,
+        "email": entry.email,
+        "listed": entry.listed,
+        "is_head": entry.is_head,
+    }
+    if staff:
+        for field, column in HOLDER_FIELDS.items():
+            full[field] = [getattr(h, column) for h in holders if getattr(h, column)]
+    allowed = STAFF_FIELDS if staff else PUBLIC_FIELDS
+    return {k: v for k, v in full.items() if k in allowed or k in ("id", "listed", "is_head")}
+
+
+def contacts(user, entries) -> list[dict]:
+    holders = holders_of(entries)
+    staff = is_staff(user)
+    return [
+        contact(e, holders.get((e.office_id, e.designation_id), []), staff) for e in entries
+    ]
+
+
+def group_by_office(rows: list[dict]) -> list[tuple]:
+    groups = []
+    for row in rows:
+        if not groups or groups[-1][0].id != row["office"].id:
+            groups.append((row["office"], []))
+        groups[-1][1].append(row)
+    return groups
+
+
+def head_contacts(office_id) -> list[tuple[str, str]]:
+    """(official mobile, official e-mail) of whoever holds the head post of
+    an office now: for the VC invitations."""
+    heads = DirectoryEntry.select(DirectoryEntry.designation).where(
+        (DirectoryEntry.office == office_id) & (DirectoryEntry.is_head == True)  # noqa: E712
+    )
+    rows = Employee.select(Employee.mobile_official, Employee.email_official).where(
+        (Employee.office == office_id)
+        & Employee.designation.in_(heads)
+        & Employee.status.in_(HOLDING_STATUSES)
+    )
+    return [(r.mobile_official, r.email_official) for r in rows]
+
+
+# --- keeping entries ---------------------------------------------------------
+
+
+class Refused(ValueError):
+    pass
+
+
+def save_entry(office, designation_id, data: dict, actor, entry=None) -> DirectoryEntry:
+    """Add (entry None) or change an entry; refuses a second entry for the
+    same post."""
+    with write_transaction():
+        clash = DirectoryEntry.select().where(
+            (DirectoryEntry.office == office.id) & (DirectoryEntry.designation == designation_id)
+        )
+        if entry is not None:
+            clash = clash.where(DirectoryEntry.id != entry.id)
+        if clash.exists():
+            raise Refused(_("This office already has an entry for that post."))
+        if entry is None:
+            entry = DirectoryEntry(office=office, designation=designation_id)
+        entry.designation = designation_id
+        for field in ("extension", "landline", "email", "is_head", "listed", "sort"):
+            setattr(entry, field, data[field])
+        entry.updated_at = utcnow()
+        entry.save()
+        record("directory.entry_saved", "office", office.id, actor=actor, entry=entry.id)
+    return entry
+
+
+def remove_entry(entry, actor):
+    with write_transaction():
+        record("directory.entry_removed", "office", entry.office_id, actor=actor, entry=entry.id)
+        entry.delete_instance()
+
+
+def quarter_of(when: dt.datetime | None = None) -> str:
+    day = (when or utcnow()).replace(tzinfo=dt.UTC).astimezone(IST).date()
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def confirmation(office_id, quarter=None):
+    return DirectoryConfirmation.get_or_none(
+        (DirectoryConfirmation.office == office_id)
+        & (DirectoryConfirmation.quarter == (quarter or quarter_of()))
+    )
+
+
+def confirm(office, actor, now=None):
+    now = now or utcnow()
+    quarter = quarter_of(now)
+    with write_transaction():
+        if confirmation(office.id, quarter) is not None:
+            raise Refused(_("The entries of this office are already confirmed for %(q)s.", q=quarter))
+        DirectoryConfirmation.create(
+            office=office, quarter=quarter, confirmed_by=actor, confirmed_at=now
+        )
+        record("directory.confirmed", "office", office.id, actor=actor, quarter=quarter)
+
+
+def unconfirmed_offices(quarter):
+    done = DirectoryConfirmation.select(DirectoryConfirmation.office).where(
+        DirectoryConfirmation.quarter == quarter
+    )
+    with_entries = DirectoryEntry.select(DirectoryEntry.office)
+    return Office.select().where(Office.id.in_(with_entries) & Office.id.not_in(done))
+
+
+def remind_unconfirmed(now=None) -> int:
+    """SMS the head of every office with entries not confirmed this quarter:
+    its office_head users and the holder of its head post. One message per
+    person, office and week (dedupe key), however often this runs."""
+    now = now or utcnow()
+    quarter = quarter_of(now)
+    year, week, _day = (now + dt.timedelta(hours=5, minutes=30)).isocalendar()
+    offices = list(unconfirmed_offices(quarter))
+    heads = {}
+    for user in User.select().where(
+        (User.role == "office_head")
+        & User.office.in_([o.id for o in offices])
+        & (User.is_active_account == True)  # noqa: E712
+    ):
+        if user.mobile:
+            heads.setdefault(user.office_id, set()).add(user.mobile)
+    sent = 0
+    for office in offices:
+        mobiles = set(heads.get(office.id, set()))
+        mobiles |= {m for m, _e in head_contacts(office.id) if m}
+        with force_locale("mr"):
+            text = _(
+                "Please confirm the directory entries of %(office)s for %(q)s on the Zila portal.",
+                office=office.name_local or office.name_en,
+                q=quarter,
+            )
+        for mobile in sorted(mobiles):
+            notify.queue(
+                "sms", mobile, text, dedupe_key=f"dir-confirm:{office.id}:{year}-W{week:02d}:{mobile}"
+            )
+            sent += 1
+    return sent
