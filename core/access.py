@@ -20,8 +20,12 @@ STAFF_ROLES = (
     "block_officer",
     "district_manager",
     "admin",
+    "establishment",
 )
 DISTRICT_WIDE = frozenset({"district_manager", "admin"})
+# Roles bound to one office, whose area (or the district, for a district-level
+# office) they see. The establishment (HR) user sits in a district office.
+OFFICE_BOUND = ("office_user", "office_head", "establishment")
 
 
 def public(view):
@@ -94,7 +98,7 @@ def gp_condition(user):
         if user.block_id:
             return GramPanchayat.block == user.block_id
         return GramPanchayat.block.in_(Block.select(Block.id).where(Block.tehsil == user.tehsil_id))
-    if user.role in ("office_user", "office_head"):
+    if user.role in OFFICE_BOUND:
         office = user.office
         if office.block_id:
             return GramPanchayat.block == office.block_id
@@ -122,7 +126,7 @@ def tehsil_condition(user):
         return pw.SQL("1 = 1")
     if user.role == "block_officer" and user.tehsil_id:
         return Tehsil.id == user.tehsil_id
-    if user.role in ("office_user", "office_head"):
+    if user.role in OFFICE_BOUND:
         office = user.office
         if office.municipality_id:
             return Tehsil.id == office.municipality.tehsil_id
@@ -138,7 +142,7 @@ def office_condition(user):
 
     if user.role in DISTRICT_WIDE:
         return pw.SQL("1 = 1")
-    if user.role in ("office_user", "office_head"):
+    if user.role in OFFICE_BOUND:
         return (Office.id == user.office_id) | (Office.parent == user.office_id)
     from blueprints.masters.models import Block, Tehsil
 

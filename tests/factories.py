@@ -131,6 +131,7 @@ ROLE_BINDING = {
     "block_officer": lambda p, k: {"block": p.blocks[k]},
     "district_manager": lambda p, k: {},
     "admin": lambda p, k: {},
+    "establishment": lambda p, k: {"office": [p.collectorate, p.zp][k]},
 }
 
 

@@ -15,7 +15,7 @@ from core.access import STAFF_ROLES
 
 ANONYMOUS = "anonymous"
 WHO = (ANONYMOUS, *STAFF_ROLES)
-TOTP_ROLES = frozenset({"district_manager", "admin", "office_head"})
+TOTP_ROLES = frozenset({"district_manager", "admin", "office_head", "establishment"})
 
 
 # --- the route walk ----------------------------------------------------------
@@ -188,6 +188,19 @@ SUBMITTED_STEPS = frozenset(
 # Public routes that answer an empty 204 by design.
 NO_CONTENT = frozenset({"home.favicon"})
 
+# The establishment (HR) user keeps the employee register: no citizen's
+# application is in its jurisdiction, so one answers 404 like a missing one.
+OUT_OF_JURISDICTION = {
+    "establishment": frozenset(
+        {
+            "applications.detail",
+            "applications.ack",
+            "applications.ack_pdf_view",
+            "applications.document",
+        }
+    )
+}
+
 
 def by_design_redirect(endpoint, who):
     """Where a GET that the rule allows answers with a redirect by design, the
@@ -313,6 +326,9 @@ def test_every_get_route_answers_by_its_rule(who, app, client, login_as, place):
             if endpoint in NO_CONTENT:
                 ok = status == 204
                 want = "204"
+            elif endpoint in OUT_OF_JURISDICTION.get(who, ()):
+                ok = status == 404
+                want = "404"
             elif redirect_to is None:
                 ok = status == 200
                 want = "200"

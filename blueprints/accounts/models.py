@@ -14,9 +14,12 @@ ROLES = {
     "block_officer": _l("Block / tehsil officer"),
     "district_manager": _l("District manager"),
     "admin": _l("Administrator"),
+    # Keeps the employee register of the whole district (blueprints/employees).
+    "establishment": _l("Establishment / HR"),
 }
 # Roles that may not sign in on a password alone.
-TOTP_REQUIRED = frozenset({"district_manager", "admin", "office_head"})
+# Establishment users see employees' personal data: a second factor too.
+TOTP_REQUIRED = frozenset({"district_manager", "admin", "office_head", "establishment"})
 # The one binding each role must have; district-wide roles need none.
 ROLE_BINDING = {
     "csc_operator": ("csc",),
@@ -26,6 +29,7 @@ ROLE_BINDING = {
     "block_officer": ("block", "tehsil"),
     "district_manager": (),
     "admin": (),
+    "establishment": ("office",),
 }
 
 

@@ -19,7 +19,8 @@ The gram panchayats, villages and CSCs are generated from a seeded
 Demo sign-in
 ------------
 Every demo user's password is ``DEMO_PASSWORD`` ("zila-demo-2026").
-The roles that must use a second factor (admin, district_manager, office_head)
+The roles that must use a second factor (admin, district_manager, office_head,
+establishment)
 are seeded already enrolled, all with the same TOTP secret ``DEMO_TOTP_SECRET``
 ("ZILADEMOZILADEMOZILADEMOZILADEMO"). Add it to any authenticator app (or run
 ``python -c "import pyotp; print(pyotp.TOTP('ZILADEMOZILADEMOZILADEMOZILADEMO').now())"``)
@@ -597,6 +598,8 @@ def _users(gp_code: str, csc_code: str) -> list[dict]:
               "Gram Sevak, Bidkin", gram_panchayat=gp_code),
         _user("vle.bidkin", "csc_operator", "Amol Sonawane", "अमोल सोनवणे", 9,
               "Village Level Entrepreneur, Bidkin", csc=csc_code),
+        _user("establishment", "establishment", "Sunita Kulkarni", "सुनीता कुलकर्णी", 10,
+              "Superintendent (Establishment), General Administration", office="COLL-GAD"),
     ]  # fmt: skip
 
 
