@@ -45,6 +45,18 @@ def set_search_keys(employee: Employee) -> None:
         ).execute()
 
 
+def set_search_keys_many(names) -> None:
+    """Keys for many employees at once: (id, name_en, name_local) triples
+    (imports and the demo seed)."""
+    names = list(names)
+    ids = [n[0] for n in names]
+    for start in range(0, len(ids), 500):
+        EmployeeKey.delete().where(EmployeeKey.employee.in_(ids[start : start + 500])).execute()
+    rows = [{"employee": i, "key": k} for i, en, local in names for k in sorted(keys_of(en, local))]
+    for start in range(0, len(rows), 1000):
+        EmployeeKey.insert_many(rows[start : start + 1000]).execute()
+
+
 def transfer(employee, office, designation, order_no, order_date, from_date, actor):
     """Post `employee` to `office` as `designation` from `from_date`: append a
     Posting and move the employee, in one transaction. History is never

@@ -1,0 +1,67 @@
+"""The vacancy statement and the retirements due as CSV, XLSX and PDF:
+the rows and figures of the screen, every page of them."""
+
+from flask_babel import gettext as _
+from openpyxl.styles import Font
+
+from blueprints.cscs.exports import download
+from blueprints.masters.models import District
+from blueprints.pendency.exports import XLSX_MIMETYPE
+from blueprints.reports.exports import to_csv, write_workbook
+from core.pdf import pdf_response
+
+
+def _bold_total(sheet, header, body, total_row):
+    if total_row:
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(bold=True)
+
+
+def _send(fmt, table, name, title):
+    if fmt == "csv":
+        return download(to_csv(table), "text/csv", f"{name}.csv")
+    data = write_workbook([(title, table)], title, _bold_total)
+    return download(data, XLSX_MIMETYPE, f"{name}.xlsx")
+
+
+def vacancies(fmt, level, lines, total, today):
+    title = _("Vacancy statement")
+    if fmt == "pdf":
+        district = District.select().first()
+        return pdf_response(
+            "employees/vacancies_pdf.html",
+            f"vacancies-{level}-{today.isoformat()}.pdf",
+            level=level,
+            lines=lines,
+            total=total,
+            today=today,
+            district=district.name if district else "",
+        )
+    first = {"office": _("Office"), "block": _("Block"), "district": _("Designation")}[level]
+    header = [first, *([_("Designation")] if level == "office" else [])]
+    header += [_("Sanctioned"), _("Filled"), _("Vacant")]
+    body = []
+    for line in [*lines, total]:
+        row = [str(line.label), *([line.sub] if level == "office" else [])]
+        body.append(row + [line.sanctioned, line.filled, line.vacant])
+    return _send(fmt, (header, body, True), f"vacancies-{level}-{today.isoformat()}", title)
+
+
+def retirements(fmt, rows, today):
+    header = [
+        _("Retires on"),
+        _("Employee code"),
+        _("Name"),
+        _("Name (Devanagari)"),
+        _("Designation"),
+        _("Office"),
+    ]
+    body = [
+        [e.retires_on, e.code, e.name_en, e.name_local, e.designation.name(), e.office.name]
+        for e in rows
+    ]
+    if fmt == "pdf":
+        fmt = "csv"
+    return _send(
+        fmt, (header, body, False), f"retirements-{today.isoformat()}", _("Retirements due")
+    )

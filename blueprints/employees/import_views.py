@@ -1,0 +1,87 @@
+"""Import pages: upload a file (a dry run at once), read its report, start
+the real run, and watch it (htmx polls every 2 s; a refresh link without JS)."""
+
+from flask import flash, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from blueprints.employees import bp, jobs
+from blueprints.employees import register as reg
+from blueprints.employees.forms import ImportForm
+from blueprints.employees.importer import EMPLOYEE_COLUMNS, POST_COLUMNS, say
+from blueprints.employees.models import ImportJob
+from core.access import get_scoped_or_404, requires
+from core.audit import record
+from core.db import page_of
+from core.render import page_arg, render
+
+REPORT_PAGE = 100
+
+
+def _list_page(form, status=200, refusal=None):
+    page = page_arg()
+    recent, has_next = page_of(ImportJob.select().order_by(ImportJob.id.desc()), page, 20)
+    return render(
+        "employees/imports.html",
+        status=status,
+        form=form,
+        refusal=refusal,
+        jobs=recent,
+        page=page,
+        has_next=has_next,
+        args={},
+        employee_columns=EMPLOYEE_COLUMNS,
+        post_columns=POST_COLUMNS,
+    )
+
+
+@bp.route("/imports", methods=["GET", "POST"])
+@requires(*reg.IMPORT_ROLES)
+def imports():
+    if request.method == "GET":
+        return _list_page(ImportForm(formdata=None))
+    form = ImportForm(formdata=request.form)
+    upload = request.files.get("file")
+    if not form.validate():
+        return _list_page(form, 400)
+    if upload is None or not upload.filename:
+        form.file.errors = [_("Choose a CSV or Excel (XLSX) file.")]
+        return _list_page(form, 400)
+    data = upload.read()
+    job = jobs.dry_run(form.kind.data, data, upload.filename, current_user.id)
+    record("employees.import_checked", "import_job", job.id, kind=job.kind, rows=job.total)
+    if job.state == "failed":
+        return _list_page(form, 400, refusal=jobs.error_message(job))
+    return redirect(url_for("employees.import_job", job_id=job.id), 303)
+
+
+@bp.route("/imports/<int:job_id>")
+@requires(*reg.IMPORT_ROLES)
+def import_job(job_id):
+    job = get_scoped_or_404(ImportJob.select(), job_id)
+    page = page_arg()
+    report = job.report
+    rows = report[(page - 1) * REPORT_PAGE : page * REPORT_PAGE]
+    return render(
+        "employees/import_job.html",
+        "employees/_job_status.html",
+        job=job,
+        rows=[
+            (no, outcome, code, [say(m) for m in messages]) for no, outcome, code, messages in rows
+        ],
+        page=page,
+        has_next=len(report) > page * REPORT_PAGE,
+        args={},
+        error=jobs.error_message(job),
+    )
+
+
+@bp.route("/imports/<int:job_id>/run", methods=["POST"])
+@requires(*reg.IMPORT_ROLES)
+def import_run(job_id):
+    job = get_scoped_or_404(ImportJob.select(), job_id)
+    if not jobs.queue(job):
+        flash(_("This file cannot be imported: fix the refused rows and upload it again."), "error")
+        return redirect(url_for("employees.import_job", job_id=job.id), 303)
+    record("employees.import_started", "import_job", job.id, kind=job.kind)
+    return redirect(url_for("employees.import_job", job_id=job.id), 303)
