@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 import peewee as pw
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -176,6 +177,13 @@ def head_contacts(office_id) -> list[tuple[str, str]]:
 # --- keeping entries ---------------------------------------------------------
 
 
+
+def message_locale() -> str:
+    """SMS and e-mail go out in the district's language (CLI_LOCALE), as
+    the other areas' messages do."""
+    return current_app.config.get("CLI_LOCALE", "en")
+
+
 class Refused(ValueError):
     pass
 
@@ -260,7 +268,7 @@ def remind_unconfirmed(now=None) -> int:
     for office in offices:
         mobiles = set(heads.get(office.id, set()))
         mobiles |= {m for m, _e in head_contacts(office.id) if m}
-        with force_locale("mr"):
+        with force_locale(message_locale()):
             text = _(
                 "Please confirm the directory entries of %(office)s for %(q)s on the Zila portal.",
                 office=office.name_local or office.name_en,

@@ -6,7 +6,7 @@ import datetime as dt
 
 import peewee as pw
 
-from flask import url_for
+from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -20,9 +20,14 @@ from core.db import utcnow, write_transaction
 from core.i18n import IST
 
 ORGANISERS = ("district_manager", "admin")
-# Messages go out in Marathi and English alike: the district's SMS language.
-MESSAGE_LOCALE = "mr"
 REMIND_BEFORE = dt.timedelta(hours=1)
+
+
+
+def message_locale() -> str:
+    """SMS and e-mail go out in the district's language (CLI_LOCALE), as
+    the other areas' messages do."""
+    return current_app.config.get("CLI_LOCALE", "en")
 
 
 class Refused(ValueError):
@@ -81,7 +86,7 @@ def report_fault(room, user, description, now=None) -> VcFault:
         room.status, room.faulty_since = "faulty", now
         room.save()
         record("vc_fault.reported", "vc_room", room.id, actor=user, fault=fault.id)
-        with force_locale(MESSAGE_LOCALE):
+        with force_locale(message_locale()):
             text = _(
                 "VC room %(room)s (%(office)s) is faulty: %(what)s",
                 room=room.name_en,
@@ -252,7 +257,7 @@ def send_invitations(meeting, now=None):
     now = now or utcnow()
     host = VcRoom.get_by_id(meeting.host_room_id)
     rows = list(VcInvitee.select(VcInvitee, VcRoom).join(VcRoom).where(VcInvitee.meeting == meeting.id))
-    with force_locale(MESSAGE_LOCALE):
+    with force_locale(message_locale()):
         join = joining_text(host)
         for inv in rows:
             text = _(
@@ -274,7 +279,7 @@ def flag_faulty(meeting, room):
     """Tell the organiser, once per meeting and room, that an invitee's room
     is faulty (the meeting page shows it too, from the room's status)."""
     organiser = User.get_by_id(meeting.organiser_id)
-    with force_locale(MESSAGE_LOCALE):
+    with force_locale(message_locale()):
         text = _(
             "VC room %(room)s invited to %(title)s (%(when)s IST) is marked faulty.",
             room=room.name_en,
@@ -326,7 +331,7 @@ def remind_due(now=None) -> int:
             if not claimed:  # another run got it first
                 continue
             meeting = inv.meeting
-            with force_locale(MESSAGE_LOCALE):
+            with force_locale(message_locale()):
                 text = _(
                     "Reminder: VC review %(title)s at %(when)s IST. Join: %(join)s",
                     title=meeting.title,
@@ -420,7 +425,7 @@ def add_action(meeting, actor, *, text, entry, due_on) -> "VcActionPoint":
         point = VcActionPoint.create(
             meeting=meeting, text=text, owner=owner, due_on=due_on, task_id=task.id, created_by=actor
         )
-        record("vc_action.added", "vc_meeting", meeting.id, actor=actor, action=point.id)
+        record("vc_action.added", "vc_meeting", meeting.id, actor=actor, point=point.id)
     return point
 
 
