@@ -83,12 +83,18 @@ VERSION_STATES = {
 }
 
 
+# Where a text is missing, a Hindi reader reads Marathi (same script) sooner
+# than English, and the other way round; English falls back to the district's
+# language first.
+FALLBACK = {"en": ("mr", "hi"), "hi": ("mr", "en"), "mr": ("hi", "en")}
+
+
 def _pick(values: dict, lang: str) -> tuple[str, str]:
-    """(text, language it is in): the wanted language, else the first of
-    English, Marathi, Hindi that has text."""
+    """(text, language it is in): the wanted language, else the nearest one
+    that has text."""
     if values.get(lang):
         return values[lang], lang
-    for other in ("en", "mr", "hi"):
+    for other in FALLBACK.get(lang, LANGS):
         if values.get(other):
             return values[other], other
     return "", lang

@@ -30,6 +30,18 @@ class StoredPhoto:
     sha256: str
 
 
+def _truncated(fmt: str, data: bytes) -> bool:
+    """A cut-off upload. Pillow would say so itself, but WeasyPrint (core/pdf)
+    switches on ImageFile.LOAD_TRUNCATED_IMAGES for the whole process, so
+    look for the format's end marker instead."""
+    tail = data[-64:]
+    if fmt == "JPEG":
+        return b"\xff\xd9" not in tail
+    if fmt == "PNG":
+        return b"IEND" not in tail
+    return False
+
+
 def _open(data: bytes) -> Image.Image:
     if not data:
         raise UploadError(_("Choose a photo to upload."))
@@ -44,6 +56,8 @@ def _open(data: bytes) -> Image.Image:
             probe.verify()
         img = Image.open(io.BytesIO(data))
         img.load()
+        if _truncated(img.format, data):
+            raise OSError("truncated")
     except UploadError:
         raise
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError) as exc:

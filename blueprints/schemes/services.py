@@ -31,7 +31,7 @@ DEPARTMENT_KINDS = ("zp_department", "line_department", "collectorate_branch")
 OPEN_STATES = ("draft", "submitted", "returned")
 MAX_PHOTOS = 8
 PER_PAGE = 20
-MAX_TEXT = 6000
+MAX_TEXT = 4000  # x6 sections of Devanagari, URL-encoded, stays under the form limit
 MAX_TITLE = 200
 
 
