@@ -118,7 +118,7 @@ def listing():
         rows=rows,
         page=page,
         has_next=has_next,
-        status=status,
+        shown=status,
         office_id=office_id,
         employee=employee if rows or page == 1 else None,
         offices=_offices(),
@@ -161,13 +161,14 @@ def new():
     if not form.validate_on_submit():
         return _new_page(form, office_id, 400)
     try:
-        chosen = [int(i) for i in form.employees.data if str(i).isdigit() and int(i) < 2**31]
-        people = (
-            list(svc.assignable_employees(current_user).where(Employee.id.in_(chosen)))
-            if chosen
-            else []
-        )
-        if len(people) != len(set(chosen)):
+        raw = form.employees.data or []
+        if not all(str(i).isdigit() and 0 < int(i) < 2**31 for i in raw):
+            raise svc.TaskError(_("Choose employees from the list."), "employees")
+        chosen = {int(i) for i in raw}
+        people = []
+        if chosen:
+            people = list(svc.assignable_employees(current_user).where(Employee.id.in_(chosen)))
+        if len(people) != len(chosen):
             raise svc.TaskError(_("Choose employees from the list."), "employees")
         people += svc.employees_by_codes(current_user, form.codes.data)
         if not people:
