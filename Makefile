@@ -10,8 +10,9 @@ PORT ?= 5000
 WORKERS ?= 2
 # Chromium for browser tests, Noto fonts so PDFs print Devanagari, Pango for
 # WeasyPrint, lynx for checking pages in a text browser, poppler and zbar to
-# read printed acknowledgements back (text and QR code) in tests.
-DEBIAN_PACKAGES := chromium fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 lynx poppler-utils zbar-tools
+# read printed acknowledgements back (text and QR code) in tests, wrk to load
+# the server from a second process in `make bench`.
+DEBIAN_PACKAGES := chromium fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0 lynx poppler-utils zbar-tools wrk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
@@ -82,10 +83,18 @@ test-postgres: setup
 	  ZILA_ENV=test DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(VENV)/bin/pytest -q; \
 	else echo "SKIPPED: PostgreSQL at $(PG_URL) or Redis at $(REDIS_TEST_URL) is not reachable"; fi
 
+# Every figure of the README: page weight (fails on a page over budget),
+# load times on emulated 2G/3G, wrk load with the health ceiling, filing
+# (one operator; 8 at once over HTTP), the dashboard at 1M applications.
+# Each part runs even when an earlier one failed; the failures are named at
+# the end. No input is read; every server it starts is stopped.
+BENCH_PARTS ?= pages network load filing pendency
 bench: setup
-	$(PY) -m bench.pages
-	$(PY) -m bench.filing
-	$(PY) -m bench.pendency
+	@failed=""; for part in $(BENCH_PARTS); do \
+	  echo; echo "=== python -m bench.$$part"; \
+	  $(PY) -m bench.$$part < /dev/null || failed="$$failed $$part"; \
+	done; \
+	if [ -n "$$failed" ]; then echo; echo "BENCH FAILED:$$failed (see above)"; exit 1; fi
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor
