@@ -50,7 +50,7 @@ MESSAGES = {
     "bad_encoding": _l("The CSV file is not UTF-8 text. Save it as “CSV UTF-8” and upload again."),
     "bad_xlsx": _l("The Excel file cannot be read: %(error)s"),
     "extra_sheet": _l("The workbook must have one sheet; it has %(n)s (%(names)s)."),
-    "formula": _l("Sheet %(sheet)s, row %(row)s, column %(column)s holds a formula. Upload values only."),
+    "formula": _l("Sheet %(sheet)s, row %(row)s, column %(column)s holds a formula. Upload values only."),  # noqa: E501
     "empty": _l("The file has no rows under its heading row."),
     "too_many": _l("The file has more than %(n)s rows; split it."),
     "missing_columns": _l("Columns missing from the heading row: %(columns)s."),
@@ -69,8 +69,8 @@ MESSAGES = {
     "bad_email": _l("%(column)s is not an email address: %(value)s."),
     "too_long": _l("%(column)s is longer than %(n)s characters."),
     "joined_before_birth": _l("Joined at an age under 18 (born %(born)s, joined %(joined)s)."),
-    "transfer_before_joining": _l("The transfer (from %(value)s) is dated before joining (%(joined)s)."),
-    "transfer_before_last": _l("The transfer (from %(value)s) is dated before the last posting (%(last)s)."),
+    "transfer_before_joining": _l("The transfer (from %(value)s) is dated before joining (%(joined)s)."),  # noqa: E501
+    "transfer_before_last": _l("The transfer (from %(value)s) is dated before the last posting (%(last)s)."),  # noqa: E501
     "transfer_needs_order": _l("The office or designation changes: give order_no and from_date."),
     "bad_number": _l("%(column)s must be a whole number from 0 to 9999: %(value)s."),
     "created": _l("New"),
@@ -354,13 +354,13 @@ def _plan_employee(no, record, ctx):
         if posting is None or not posting["order_no"] or not from_date:
             return (no, "refused", code, [["transfer_needs_order", {}]], None)
         if last and from_date < last[1]:
-            return (no, "refused", code, [["transfer_before_last", {
-                "value": from_date.isoformat(), "last": last[1].isoformat()}]], None)  # fmt: skip
+            why = {"value": from_date.isoformat(), "last": last[1].isoformat()}
+            return (no, "refused", code, [["transfer_before_last", why]], None)
         if from_date < (joined or current.joined_on):
-            return (no, "refused", code, [["transfer_before_joining", {
-                "value": from_date.isoformat(), "joined": current.joined_on.isoformat()}]], None)  # fmt: skip
-        messages.append(["transferred", {"office": office.name_en, "designation": designation.name_en,
-                                         "value": from_date.isoformat()}])  # fmt: skip
+            why = {"value": from_date.isoformat(), "joined": current.joined_on.isoformat()}
+            return (no, "refused", code, [["transfer_before_joining", why]], None)
+        where = {"office": office.name_en, "designation": designation.name_en}
+        messages.append(["transferred", {**where, "value": from_date.isoformat()}])
     if "date_of_birth" in changes or designation.cadre_id != current.designation.cadre_id:
         retires = retires_on_for(born, designation)
         if retires != current.retires_on:
@@ -446,10 +446,14 @@ def _apply_employees(plan: Plan, actor_id):
         codes = [f["code"] for _, f, _ in creates]
         ids = {}
         for start in range(0, len(codes), 500):
-            ids.update(Employee.select(Employee.code, Employee.id)
-                       .where(Employee.code.in_(codes[start : start + 500])).tuples())  # fmt: skip
-        postings = [{"employee": ids[f["code"]], "office": f["office"], "designation": f["designation"],
-                     **p, "created_at": now, "created_by": actor_id} for _, f, p in creates]  # fmt: skip
+            chunk = codes[start : start + 500]
+            query = Employee.select(Employee.code, Employee.id).where(Employee.code.in_(chunk))
+            ids.update(query.tuples())
+        postings = [
+            {"employee": ids[f["code"]], "office": f["office"], "designation": f["designation"],
+             **p, "created_at": now, "created_by": actor_id}
+            for _, f, p in creates
+        ]  # fmt: skip
         for start in range(0, len(postings), 500):
             Posting.insert_many(postings[start : start + 500]).execute()
         set_search_keys_many(

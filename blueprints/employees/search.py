@@ -9,6 +9,7 @@ becomes one key, stored in the indexed employee_key table, so a search is a
 prefix range scan on that index, never a scan of names in Python."""
 
 import re
+from functools import lru_cache
 
 from indic_transliteration import sanscript
 
@@ -42,6 +43,7 @@ def romanise(word: str) -> str:
     return word.lower()
 
 
+@lru_cache(maxsize=50_000)
 def fold(word: str) -> str:
     """The search key of one word, in either script ("" for none)."""
     text = romanise(word)

@@ -110,24 +110,23 @@ def transfer_form(employee_id):
         data={"office": employee.office_id, "designation": employee.designation_id},
     )
     refusal = None
-    if request.method == "POST":
-        if form.validate():
-            try:
-                transfer(
-                    employee,
-                    Office.get_by_id(form.office.data),
-                    Designation.get_by_id(form.designation.data),
-                    form.order_no.data,
-                    form.order_date.data,
-                    form.from_date.data,
-                    current_user.id,
-                )
-            except TransferError as error:
-                refusal = str(error)
-            else:
-                record("employee.transferred", "employee", employee.id, order=form.order_no.data)
-                flash(_("The transfer is recorded."), "ok")
-                return redirect(url_for("employees.detail", employee_id=employee.id), 303)
+    if request.method == "POST" and form.validate():
+        try:
+            transfer(
+                employee,
+                Office.get_by_id(form.office.data),
+                Designation.get_by_id(form.designation.data),
+                form.order_no.data,
+                form.order_date.data,
+                form.from_date.data,
+                current_user.id,
+            )
+        except TransferError as error:
+            refusal = str(error)
+        else:
+            record("employee.transferred", "employee", employee.id, order=form.order_no.data)
+            flash(_("The transfer is recorded."), "ok")
+            return redirect(url_for("employees.detail", employee_id=employee.id), 303)
     status = 400 if request.method == "POST" else 200
     return render(
         "employees/transfer.html", status=status, employee=employee, form=form, refusal=refusal
