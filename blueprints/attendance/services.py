@@ -19,6 +19,7 @@ leave, in the office where they are now posted."""
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 import peewee as pw
 
@@ -35,7 +36,7 @@ from blueprints.attendance.models import (
 from blueprints.employees.models import Employee
 from blueprints.masters.models import Office
 from core.access import office_condition
-from core.db import utcnow
+from core.db import db, utcnow
 from core.i18n import IST
 
 # The establishment (HR) section keeps leave and attendance district-wide.
@@ -62,6 +63,15 @@ class Timing:
     half_day_after: dt.time = DEFAULT_HALF_DAY_AFTER
     min_minutes: int = DEFAULT_MIN_MINUTES
 
+    @cached_property
+    def late_minute(self) -> int:
+        """Minutes after midnight after which an arrival is late."""
+        return self.starts_at.hour * 60 + self.starts_at.minute + self.grace_minutes
+
+    @cached_property
+    def half_day_minute(self) -> int:
+        return self.half_day_after.hour * 60 + self.half_day_after.minute
+
     @property
     def late_after(self) -> dt.time:
         start = dt.datetime.combine(dt.date(2000, 1, 1), self.starts_at)
@@ -72,7 +82,7 @@ class Timing:
 class Day:
     day: dt.date
     status: str | None  # None: a day still to come
-    first: dt.datetime | None = None  # IST, aware
+    first: dt.datetime | None = None  # naive IST
     last: dt.datetime | None = None
     punches: int = 0
     holiday: str = ""
@@ -125,10 +135,15 @@ def _as_date(value) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
+IST_OFFSET = dt.timedelta(hours=5, minutes=30)
+
+
 def _as_ist(value) -> dt.datetime:
-    if not isinstance(value, dt.datetime):
-        value = dt.datetime.fromisoformat(str(value))
-    return value.replace(tzinfo=dt.UTC).astimezone(IST)
+    """A stored naive-UTC time (a string from SQLite's raw cursor, a
+    datetime from PostgreSQL's) as naive IST wall-clock time."""
+    if isinstance(value, str):
+        return dt.datetime.fromisoformat(value) + IST_OFFSET
+    return value + IST_OFFSET  # PostgreSQL: a naive timestamp
 
 
 def is_second_or_fourth_saturday(day: dt.date) -> bool:
@@ -157,13 +172,13 @@ def closed_days(first: dt.date, last: dt.date) -> dict:
 
 
 def status_of(first: dt.datetime, last: dt.datetime, count: int, timing: Timing) -> str:
-    """The status of a working day with punches (times aware IST)."""
-    arrived = first.time().replace(second=0, microsecond=0)
-    if arrived > timing.half_day_after:
+    """The status of a working day with punches (naive IST times)."""
+    arrived = first.hour * 60 + first.minute  # whole minutes: seconds never make one late
+    if arrived > timing.half_day_minute:
         return "half_day"
-    if count < 2 or (last - first) < dt.timedelta(minutes=timing.min_minutes):
+    if count < 2 or (last - first).total_seconds() < timing.min_minutes * 60:
         return "half_day"
-    if arrived > timing.late_after:
+    if arrived > timing.late_minute:
         return "late"
     return "present"
 
@@ -172,8 +187,10 @@ def status_of(first: dt.datetime, last: dt.datetime, count: int, timing: Timing)
 
 
 def _punch_days(employees, first: dt.date, last: dt.date) -> dict:
-    """(employee id, day) -> (first, last, count) from one grouped query."""
-    rows = (
+    """(employee id, day) -> (first, last, count) from one grouped query,
+    read from the raw cursor: peewee's per-value conversion would cost more
+    than the query on a district's month."""
+    query = (
         Punch.select(
             Punch.employee,
             Punch.day,
@@ -183,9 +200,14 @@ def _punch_days(employees, first: dt.date, last: dt.date) -> dict:
         )
         .where(Punch.employee.in_(employees.select(Employee.id)), Punch.day.between(first, last))
         .group_by(Punch.employee, Punch.day)
-        .tuples()
     )
-    return {(e, _as_date(d)): (_as_ist(a), _as_ist(b), n) for e, d, a, b, n in rows}
+    rows = db.execute(query).fetchall()
+    days: dict = {}  # SQLite hands back each day as the same few strings
+    out = {}
+    for e, d, a, b, n in rows:
+        day = days.get(d) or days.setdefault(d, _as_date(d))
+        out[(e, day)] = (_as_ist(a), _as_ist(b), n)
+    return out
 
 
 def _leave_days(employees, first: dt.date, last: dt.date) -> set:
@@ -211,21 +233,22 @@ def register(employees, first: dt.date, last: dt.date, today: dt.date | None = N
     """Employee id -> [Day, ...] from `first` to `last`, for an Employee
     query (its rows need id and office). Four queries whatever the size."""
     today = today or ist_today()
-    people = list(employees.select(Employee.id, Employee.office))
+    people = list(employees.select(Employee.id, Employee.office).tuples())
     punches = _punch_days(employees, first, last)
     leaves = _leave_days(employees, first, last)
     closed = closed_days(first, last)
-    rules = timings({p.office_id for p in people})
+    rules = timings({office for _e, office in people})
+    calendar = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    default = Timing()
     out = {}
-    for person in people:
-        timing = rules.get(person.office_id, Timing())
+    for emp, office in people:
+        timing = rules.get(office, default)
         days = []
-        day = first
-        while day <= last:
-            punched = punches.get((person.id, day))
+        for day in calendar:
+            punched = punches.get((emp, day))
             if day in closed:
                 entry = Day(day, "holiday", holiday=closed[day][0])
-            elif (person.id, day) in leaves:
+            elif (emp, day) in leaves:
                 entry = Day(day, "leave")
             elif day > today:
                 entry = Day(day, None)
@@ -236,8 +259,7 @@ def register(employees, first: dt.date, last: dt.date, today: dt.date | None = N
             if punched is not None:
                 entry.first, entry.last, entry.punches = punched
             days.append(entry)
-            day += dt.timedelta(days=1)
-        out[person.id] = days
+        out[emp] = days
     return out
 
 
