@@ -14,7 +14,7 @@ from blueprints.employees.register import vacancy_statement
 
 def test_the_statement_counts_sanctioned_filled_and_vacant(ctx, staff):
     lines, total = vacancy_statement("office")
-    figures = {(l.key, l.sanctioned, l.filled, l.vacant) for l in lines}
+    figures = {(line.key, line.sanctioned, line.filled, line.vacant) for line in lines}
     assert figures == {
         ((staff.office0.id, staff.clerk.id), 3, 1, 2),
         ((staff.office0.id, staff.talathi.id), 1, 1, 0),
@@ -26,7 +26,7 @@ def test_the_statement_counts_sanctioned_filled_and_vacant(ctx, staff):
     _, total = vacancy_statement("district")
     assert (total.filled, total.vacant) == (2, 4)
     blocks, _ = vacancy_statement("block")
-    assert sorted((l.label, l.vacant) for l in blocks) == [("Kannad", 1), ("Paithan", 3)]
+    assert sorted((b.label, b.vacant) for b in blocks) == [("Kannad", 1), ("Paithan", 3)]
 
 
 def test_the_statement_pages_and_exports(app, staff, login_as):
