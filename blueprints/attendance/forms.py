@@ -63,8 +63,8 @@ class LeaveForm(FlaskForm):
     kind = SelectField(
         _l("Kind of leave"), choices=list(LEAVE_KINDS.items()), validate_choice=False
     )
-    from_date = StringField(_l("From"), validators=[required(), a_date])
-    to_date = StringField(_l("To"), validators=[required(), a_date])
+    from_date = StringField(_l("First day"), validators=[required(), a_date])
+    to_date = StringField(_l("Last day"), validators=[required(), a_date])
     note = StringField(_l("Order or note (optional)"), validators=[Optional(), length(max=200)])
 
     def validate_kind(self, field):
