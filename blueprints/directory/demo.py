@@ -5,11 +5,11 @@ quarter, a few not, so that the reminder and its list have something."""
 
 import random
 
+from blueprints.accounts.models import User
 from blueprints.directory.models import DirectoryConfirmation, DirectoryEntry
 from blueprints.directory.services import quarter_of
 from blueprints.employees.models import Designation, SanctionedPost
 from blueprints.masters.models import Office
-from blueprints.accounts.models import User
 from core.db import db, utcnow
 
 SEED = 2026
@@ -80,8 +80,12 @@ def seed_demo(echo=None) -> int:
             # Most offices confirmed this quarter; every seventh has not yet.
             DirectoryConfirmation.insert_many(
                 [
-                    {"office": o.id, "quarter": quarter, "confirmed_by": admin.id,
-                     "confirmed_at": now}  # fmt: skip
+                    {
+                        "office": o.id,
+                        "quarter": quarter,
+                        "confirmed_by": admin.id,
+                        "confirmed_at": now,
+                    }  # fmt: skip
                     for n, o in enumerate(offices)
                     if n % 7 != 3
                 ]

@@ -44,9 +44,12 @@ def is_staff(user) -> bool:
 
 
 def visible_entries(user):
-    query = DirectoryEntry.select(DirectoryEntry, Office, Designation).join(Office).switch(
-        DirectoryEntry
-    ).join(Designation)
+    query = (
+        DirectoryEntry.select(DirectoryEntry, Office, Designation)
+        .join(Office)
+        .switch(DirectoryEntry)
+        .join(Designation)
+    )
     if not is_staff(user):
         query = query.where(DirectoryEntry.listed == True)  # noqa: E712
     return query
@@ -146,9 +149,7 @@ def contact(entry, holders, staff: bool) -> dict:
 def contacts(user, entries) -> list[dict]:
     holders = holders_of(entries)
     staff = is_staff(user)
-    return [
-        contact(e, holders.get((e.office_id, e.designation_id), []), staff) for e in entries
-    ]
+    return [contact(e, holders.get((e.office_id, e.designation_id), []), staff) for e in entries]
 
 
 def group_by_office(rows: list[dict]) -> list[tuple]:
@@ -175,7 +176,6 @@ def head_contacts(office_id) -> list[tuple[str, str]]:
 
 
 # --- keeping entries ---------------------------------------------------------
-
 
 
 def message_locale() -> str:
@@ -233,7 +233,9 @@ def confirm(office, actor, now=None):
     quarter = quarter_of(now)
     with write_transaction():
         if confirmation(office.id, quarter) is not None:
-            raise Refused(_("The entries of this office are already confirmed for %(q)s.", q=quarter))
+            raise Refused(
+                _("The entries of this office are already confirmed for %(q)s.", q=quarter)
+            )
         DirectoryConfirmation.create(
             office=office, quarter=quarter, confirmed_by=actor, confirmed_at=now
         )
@@ -276,7 +278,10 @@ def remind_unconfirmed(now=None) -> int:
             )
         for mobile in sorted(mobiles):
             notify.queue(
-                "sms", mobile, text, dedupe_key=f"dir-confirm:{office.id}:{year}-W{week:02d}:{mobile}"
+                "sms",
+                mobile,
+                text,
+                dedupe_key=f"dir-confirm:{office.id}:{year}-W{week:02d}:{mobile}",
             )
             sent += 1
     return sent

@@ -12,7 +12,6 @@ from blueprints.cscs.exports import download
 from blueprints.directory import bp
 from blueprints.directory import services as svc
 from blueprints.directory.forms import EntryForm
-from blueprints.directory.models import DirectoryEntry
 from blueprints.directory.vcard import vcard
 from blueprints.employees.models import Designation
 from blueprints.masters.models import Office

@@ -25,8 +25,8 @@ EQUIPMENT = (
 
 
 def _ist(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(hour, minute), IST).astimezone(dt.UTC).replace(
-        tzinfo=None
+    return (
+        dt.datetime.combine(day, dt.time(hour, minute), IST).astimezone(dt.UTC).replace(tzinfo=None)
     )
 
 
@@ -108,8 +108,13 @@ def seed_demo(echo=None) -> int:
         invited = by_kind[kind]
         VcInvitee.insert_many(
             [
-                {"meeting": meeting.id, "room": r.id, "invited_at": meeting.created_at,
-                 "reminded_at": start - dt.timedelta(hours=1), "joined": n % 4 != 1}  # fmt: skip
+                {
+                    "meeting": meeting.id,
+                    "room": r.id,
+                    "invited_at": meeting.created_at,
+                    "reminded_at": start - dt.timedelta(hours=1),
+                    "joined": n % 4 != 1,
+                }  # fmt: skip
                 for n, r in enumerate(invited)
             ]
         ).execute()

@@ -18,6 +18,7 @@ from blueprints.services.fields import LenientDateField
 from blueprints.vc.models import INVITE_KINDS
 from core.forms import EMAIL, NOT_A_CHOICE, Optional, Regexp, length, required
 
+
 class Checkboxes(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
@@ -58,9 +59,7 @@ class RoomForm(FlaskForm):
             Regexp(r"^[6-9][0-9]{9}$", message=_l("Enter a 10-digit mobile number.")),
         ],
     )
-    contact_email = StringField(
-        _l("Their e-mail"), validators=[Optional(), length(max=120), EMAIL]
-    )
+    contact_email = StringField(_l("Their e-mail"), validators=[Optional(), length(max=120), EMAIL])
 
     def validate_office(self, field):
         if field.data not in {v for v, _l in self.office.choices}:
@@ -97,9 +96,7 @@ class MeetingForm(FlaskForm):
         ],
     )
     host_room = SelectField(_l("Room of the chair"), coerce=int, validate_choice=False)
-    kinds = Checkboxes(
-        _l("Invite by post"), choices=[(k, v[0]) for k, v in INVITE_KINDS.items()]
-    )
+    kinds = Checkboxes(_l("Invite by post"), choices=[(k, v[0]) for k, v in INVITE_KINDS.items()])
     rooms = Checkboxes(_l("Or pick rooms"), coerce=int)
 
     def validate_host_room(self, field):

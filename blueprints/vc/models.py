@@ -107,7 +107,9 @@ class VcMeeting(BaseModel):
     ends_at = pw.DateTimeField()
     host_room = pw.ForeignKeyField(VcRoom, backref="+", on_delete="RESTRICT")
     organiser = pw.ForeignKeyField(User, backref="+", on_delete="RESTRICT")
-    status = pw.CharField(max_length=10, default="scheduled", choices=list(MEETING_STATUSES.items()))
+    status = pw.CharField(
+        max_length=10, default="scheduled", choices=list(MEETING_STATUSES.items())
+    )
     minutes = pw.TextField(default="")
     created_at = pw.DateTimeField(default=utcnow)
 

@@ -5,14 +5,13 @@ task that runs twice sends nothing twice."""
 import datetime as dt
 
 import peewee as pw
-
 from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from blueprints.accounts.models import User
 from blueprints.masters.models import Office
-from blueprints.vc.models import INVITE_KINDS, VcFault, VcInvitee, VcMeeting, VcRoom
+from blueprints.vc.models import INVITE_KINDS, VcActionPoint, VcFault, VcInvitee, VcMeeting, VcRoom
 from core import notify
 from core.access import DISTRICT_WIDE, office_condition
 from core.audit import record
@@ -21,7 +20,6 @@ from core.i18n import IST
 
 ORGANISERS = ("district_manager", "admin")
 REMIND_BEFORE = dt.timedelta(hours=1)
-
 
 
 def message_locale() -> str:
@@ -82,7 +80,9 @@ def report_fault(room, user, description, now=None) -> VcFault:
         room = VcRoom.get_by_id(room.id)
         if open_fault(room.id) is not None:
             raise Refused(_("A fault of this room is already open; it must be closed first."))
-        fault = VcFault.create(room=room, reported_by=user, reported_at=now, description=description)
+        fault = VcFault.create(
+            room=room, reported_by=user, reported_at=now, description=description
+        )
         room.status, room.faulty_since = "faulty", now
         room.save()
         record("vc_fault.reported", "vc_room", room.id, actor=user, fault=fault.id)
@@ -95,7 +95,9 @@ def report_fault(room, user, description, now=None) -> VcFault:
             )
         for admin in it_cell():
             if admin.mobile:
-                notify.queue("sms", admin.mobile, text, dedupe_key=f"vc-fault:{fault.id}:{admin.id}:s")
+                notify.queue(
+                    "sms", admin.mobile, text, dedupe_key=f"vc-fault:{fault.id}:{admin.id}:s"
+                )
             if admin.email:
                 notify.queue(
                     "email",
@@ -256,7 +258,9 @@ def _queue_all(room, text, subject, key):
 def send_invitations(meeting, now=None):
     now = now or utcnow()
     host = VcRoom.get_by_id(meeting.host_room_id)
-    rows = list(VcInvitee.select(VcInvitee, VcRoom).join(VcRoom).where(VcInvitee.meeting == meeting.id))
+    rows = list(
+        VcInvitee.select(VcInvitee, VcRoom).join(VcRoom).where(VcInvitee.meeting == meeting.id)
+    )
     with force_locale(message_locale()):
         join = joining_text(host)
         for inv in rows:
@@ -320,7 +324,9 @@ def remind_due(now=None) -> int:
             & VcInvitee.reminded_at.is_null()
         )
     )
-    hosts = {m.id: m for m in VcRoom.select().where(VcRoom.id.in_({i.meeting.host_room_id for i in due}))}
+    hosts = {
+        m.id: m for m in VcRoom.select().where(VcRoom.id.in_({i.meeting.host_room_id for i in due}))
+    }
     for inv in due:
         with write_transaction():
             claimed = (
@@ -375,7 +381,11 @@ def record_attendance(meeting, joined_ids, minutes, actor):
 
 
 def host_choices():
-    return list(VcRoom.select(VcRoom, Office).join(Office).order_by(Office.level != "district", VcRoom.name_en))
+    return list(
+        VcRoom.select(VcRoom, Office)
+        .join(Office)
+        .order_by(Office.level != "district", VcRoom.name_en)
+    )
 
 
 # --- action points ------------------------------------------------------------
@@ -399,14 +409,13 @@ def post_choices(meeting) -> list:
     )
 
 
-def add_action(meeting, actor, *, text, entry, due_on) -> "VcActionPoint":
+def add_action(meeting, actor, *, text, entry, due_on) -> VcActionPoint:
     """The action point and its task (assignments.create_task, whose
     reminders go to the owner by SMS until they mark it done)."""
     from blueprints.assignments.services import TaskError, create_task
     from blueprints.employees.services import current_holders
-    from blueprints.vc.models import VcActionPoint
 
-    holders = list(current_holders(entry.office_id, entry.designation_id).order_by(pw.SQL('id')))
+    holders = list(current_holders(entry.office_id, entry.designation_id).order_by(pw.SQL("id")))
     if not holders:
         raise Refused(_("No one holds this post now; choose another owner."))
     owner = holders[0]
@@ -423,7 +432,12 @@ def add_action(meeting, actor, *, text, entry, due_on) -> "VcActionPoint":
         except TaskError as err:
             raise Refused(str(err.args[0])) from err
         point = VcActionPoint.create(
-            meeting=meeting, text=text, owner=owner, due_on=due_on, task_id=task.id, created_by=actor
+            meeting=meeting,
+            text=text,
+            owner=owner,
+            due_on=due_on,
+            task_id=task.id,
+            created_by=actor,
         )
         record("vc_action.added", "vc_meeting", meeting.id, actor=actor, point=point.id)
     return point
@@ -443,7 +457,6 @@ def sync_status(points) -> None:
     """An owner who marked the task done (SMS link, task page) closed the
     action point too: carry that over, in one query for a page of points."""
     from blueprints.assignments.models import TaskAssignee
-    from blueprints.vc.models import VcActionPoint
 
     open_ids = {p.task_id: p for p in points if p.status == "open" and p.task_id}
     if not open_ids:
@@ -461,7 +474,6 @@ def sync_status(points) -> None:
 
 def close_action(point, actor, remark=""):
     from blueprints.assignments.services import mark_done
-    from blueprints.vc.models import VcActionPoint
 
     with write_transaction():
         part = _assignee(point)
@@ -474,7 +486,6 @@ def close_action(point, actor, remark=""):
 
 def visible_actions(user):
     from blueprints.employees.models import Employee
-    from blueprints.vc.models import VcActionPoint
 
     query = (
         VcActionPoint.select(VcActionPoint, Employee, VcMeeting)

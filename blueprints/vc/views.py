@@ -186,9 +186,7 @@ def meetings():
         page,
         30,
     )
-    return render(
-        "vc/meetings.html", upcoming=upcoming, past=past, page=page, has_next=has_next
-    )
+    return render("vc/meetings.html", upcoming=upcoming, past=past, page=page, has_next=has_next)
 
 
 def _meeting_form(form=None):
@@ -267,9 +265,7 @@ def _meeting_page(meeting, action_form=None, status=200, refusal=None):
 
 
 def _post_choices(meeting):
-    return [
-        (e.id, f"{e.designation.name()}, {e.office.name}") for e in svc.post_choices(meeting)
-    ]
+    return [(e.id, f"{e.designation.name()}, {e.office.name}") for e in svc.post_choices(meeting)]
 
 
 @bp.route("/meetings/<int:meeting_id>")
@@ -307,7 +303,9 @@ def attendance(meeting_id):
     form.joined.choices = [(i.id, i.room.name) for i in svc.invitees_of(meeting.id)]
     if not form.validate():
         return _meeting_page(meeting, status=400, refusal=" ".join(form.joined.errors))
-    svc.record_attendance(meeting, form.joined.data or [], form.minutes_text.data or "", current_user)
+    svc.record_attendance(
+        meeting, form.joined.data or [], form.minutes_text.data or "", current_user
+    )
     flash(_("Attendance and minutes are saved."), "info")
     return redirect(url_for("vc.meeting", meeting_id=meeting.id), 303)
 
@@ -322,7 +320,9 @@ def add_action(meeting_id):
         return _meeting_page(meeting, action_form=form, status=400)
     entry = DirectoryEntry.get_by_id(form.post.data)
     try:
-        svc.add_action(meeting, current_user, text=form.text.data.strip(), entry=entry, due_on=form.due_on.data)
+        svc.add_action(
+            meeting, current_user, text=form.text.data.strip(), entry=entry, due_on=form.due_on.data
+        )
     except svc.Refused as err:
         form.post.errors = [str(err)]
         return _meeting_page(meeting, action_form=form, status=400)

@@ -34,14 +34,24 @@ def test_an_action_point_becomes_a_task_whose_owner_is_reminded(app, login_as, p
     due = dt.date.today() + dt.timedelta(days=7)
     url = f"/vc/meetings/{meeting.id}"
     response = dm.form_post(
-        url, f"{url}/actions", data={"text": "Tankers to 4 villages", "post": vacant.id,
-                                     "due_on": due.isoformat()}  # fmt: skip
+        url,
+        f"{url}/actions",
+        data={
+            "text": "Tankers to 4 villages",
+            "post": vacant.id,
+            "due_on": due.isoformat(),
+        },  # fmt: skip
     )
     assert response.status_code == 400
     assert "No one holds this post now" in response.get_data(as_text=True)
     response = dm.form_post(
-        url, f"{url}/actions", data={"text": "Tankers to 4 villages", "post": post.id,
-                                     "due_on": due.isoformat()}  # fmt: skip
+        url,
+        f"{url}/actions",
+        data={
+            "text": "Tankers to 4 villages",
+            "post": post.id,
+            "due_on": due.isoformat(),
+        },  # fmt: skip
     )
     assert response.status_code == 303
     with app.app_context():

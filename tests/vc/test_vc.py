@@ -44,7 +44,10 @@ def test_scheduling_by_kind_invites_every_sdm_room_and_sends_invitations(app, lo
         invited = {i.room_id for i in VcInvitee.select().where(VcInvitee.meeting == meeting.id)}
         assert invited == {r.id for r in rooms.tehsils}
         sms = _to("9800000100").get()
-        assert "https://vc.example.gov.in/join/aur" in sms.body and f"/vc/meetings/{meeting.id}.ics" in sms.body
+        assert (
+            "https://vc.example.gov.in/join/aur" in sms.body
+            and f"/vc/meetings/{meeting.id}.ics" in sms.body
+        )
         assert _to("vc0@example.gov.in").count() == 1
         assert _to("9800000200").count() == 0  # a BDO's room was not invited
     page = dm.get(response.location).get_data(as_text=True)

@@ -21,20 +21,24 @@ def _make(place) -> dict:
     from blueprints.accounts.models import User
     from tests.factories import make_user
 
-    room = VcRoom.create(office=place.tehsil_offices[0], name_en="VC room, Tehsil Paithan")
-    host = VcRoom.create(office=place.collectorate, name_en="NIC VC studio")
+    room = VcRoom.create(
+        office=place.tehsil_offices[0], name_en="VC room, Tehsil Paithan", name_local="व्हीसी कक्ष, पैठण"
+    )
+    host = VcRoom.create(
+        office=place.collectorate, name_en="NIC VC studio", name_local="एनआयसी व्हीसी कक्ष"
+    )
     organiser = User.get_or_none(User.username == "walk-dm") or make_user(
         "district_manager", place, username="walk-dm"
     )
     start = (utcnow() + dt.timedelta(days=3)).replace(microsecond=0)
     meeting = VcMeeting.create(
-        title="Walk review", starts_at=start, ends_at=start + dt.timedelta(hours=1),
+        title="साप्ताहिक आढावा", starts_at=start, ends_at=start + dt.timedelta(hours=1),
         host_room=host, organiser=organiser,
     )  # fmt: skip
     VcInvitee.create(meeting=meeting, room=room)
     tehsildar, _steno = posts()
     owner = holder(place.tehsil_offices[0], tehsildar, "WALK1", "Walk Officer", "वॉक अधिकारी")
     point = VcActionPoint.create(
-        meeting=meeting, text="Walk point", owner=owner, due_on=start.date(), created_by=organiser
+        meeting=meeting, text="टँकर आराखडा सादर करणे", owner=owner, due_on=start.date(), created_by=organiser
     )
     return {"room_id": room.id, "meeting_id": meeting.id, "action_id": point.id}
