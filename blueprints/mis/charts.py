@@ -34,7 +34,14 @@ def share_bars(rows, indicator_id: int, title: str) -> Markup:
     top = max([100.0] + [s for _n, s in shares if s is not None])
     top = min(top, 200.0)  # a runaway figure must not flatten every other bar
     scale = (WIDTH - 2) / top
-    parts = [PATTERN]
+    height = max(len(shares), 1) * ROW
+    mark = 1 + 100 * scale
+    # The 100% mark first, so that names and bars are drawn over it.
+    parts = [
+        PATTERN,
+        f'<line x1="{mark:.1f}" y1="0" x2="{mark:.1f}" y2="{height}" stroke="{GRID}" '
+        'stroke-width="1.5" stroke-dasharray="4 3"/>',
+    ]
     words = []
     for i, (name, share) in enumerate(shares):
         y = i * ROW
@@ -48,11 +55,5 @@ def share_bars(rows, indicator_id: int, title: str) -> Markup:
                 f'<rect x="1" y="{y + 16}" width="{width:.1f}" height="{BAR}" fill="{fill}" '
                 f'stroke="{INK}" stroke-width="0.5"><title>{tip}</title></rect>'
             )
-    height = max(len(shares), 1) * ROW
-    mark = 1 + 100 * scale
-    parts.append(
-        f'<line x1="{mark:.1f}" y1="0" x2="{mark:.1f}" y2="{height}" stroke="{GRID}" '
-        'stroke-width="1.5" stroke-dasharray="4 3"/>'
-    )
     desc = "; ".join(words) + "." if words else _("No figures for this month.")
     return _frame("mis-bars", height, title, desc, "".join(parts))

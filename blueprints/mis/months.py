@@ -47,7 +47,7 @@ def label(month: dt.date) -> str:
     return format_date(month, "MMMM y")
 
 
-def parse(text: str | None, now: dt.datetime | None = None) -> dt.date:
+def parse(text: str | None, now: dt.datetime | None = None, allow_future=False) -> dt.date:
     """A month from "2026-10": refuses a garbled one and one not yet begun."""
     match = MONTH_TEXT.fullmatch((text or "").strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
@@ -55,7 +55,7 @@ def parse(text: str | None, now: dt.datetime | None = None) -> dt.date:
     month = dt.date(int(match.group(1)), int(match.group(2)), 1)
     if month < EARLIEST:
         raise MonthError(_("Give the month as year and month, for example 2026-10."))
-    if month > current_month(now):
+    if month > current_month(now) and not allow_future:
         raise MonthError(_("%(month)s has not begun: figures are for months up to this one.",
                            month=label(month)))  # fmt: skip
     return month

@@ -301,3 +301,44 @@ def certify(block, month: dt.date, actor, now=None) -> Certification:
         )
         audit.record("mis.certified", "block", block.id, actor=actor, month=months.key(month))
     return certification
+
+
+# --- indicators -------------------------------------------------------------------
+
+
+def add_indicator(scheme_id, code, names, unit, max_monthly, from_month, actor) -> Indicator:
+    name_en, name_hi, name_mr = (n.strip() for n in names)
+    with write_transaction():
+        if (
+            Indicator.select()
+            .where((Indicator.scheme == scheme_id) & (Indicator.code == code))
+            .exists()
+        ):
+            raise MisError(_("This scheme already has an indicator with this code."), 409)
+        position = (
+            Indicator.select(pw.fn.MAX(Indicator.position))
+            .where(Indicator.scheme == scheme_id)
+            .scalar()
+            or 0
+        )
+        indicator = Indicator.create(
+            scheme=scheme_id,
+            code=code,
+            name_en=name_en,
+            name_hi=name_hi,
+            name_mr=name_mr,
+            unit=unit,
+            max_monthly=max_monthly,
+            position=position + 1,
+            from_month=from_month,
+        )
+        audit.record("mis.indicator_added", "mis_indicator", indicator.id, actor=actor, code=code)
+    return indicator
+
+
+def set_indicator_active(indicator, active: bool, actor) -> None:
+    """Retiring an indicator stops asking for it; its figures stay."""
+    with write_transaction():
+        Indicator.update(is_active=active).where(Indicator.id == indicator.id).execute()
+        action = "mis.indicator_resumed" if active else "mis.indicator_retired"
+        audit.record(action, "mis_indicator", indicator.id, actor=actor)

@@ -324,3 +324,86 @@ def pending():
         due_from=months.shift(month, 1).replace(day=3),
         **_nav(month),
     )
+
+
+# --- the indicators of each scheme (district) ----------------------------------
+
+
+def _indicators_page(form, status=200):
+    from blueprints.mis.models import Indicator
+    from blueprints.schemes.models import Scheme
+
+    rows = list(
+        Indicator.select(Indicator, Scheme)
+        .join(Scheme)
+        .order_by(Scheme.code, Indicator.position, Indicator.id)
+    )
+    return render(
+        "mis/indicators.html", status=status, form=form, rows=rows, **_nav(months.reporting_month())
+    )
+
+
+def _indicator_form(formdata=None):
+    from blueprints.mis.forms import IndicatorForm
+    from blueprints.schemes.services import published_schemes
+
+    form = (
+        IndicatorForm(formdata=formdata)
+        if formdata is not None
+        else IndicatorForm(formdata=None, data={"from_month": months.key(months.current_month())})
+    )
+    form.set_schemes(
+        published_schemes().order_by(published_schemes().model.code), current_language()
+    )
+    return form
+
+
+@bp.route("/indicators", methods=["GET", "POST"])
+@requires(*svc.DISTRICT)
+def indicators():
+    if request.method == "GET":
+        return _indicators_page(_indicator_form())
+    form = _indicator_form(request.form)
+    if not form.validate_on_submit():
+        return _indicators_page(form, 400)
+    try:
+        svc.add_indicator(
+            scheme_id=int(form.scheme.data),
+            code=form.code.data,
+            names=(form.name_en.data, form.name_hi.data or "", form.name_mr.data or ""),
+            unit=form.unit.data,
+            max_monthly=form.largest(),
+            from_month=form.from_month.data,
+            actor=current_user,
+        )
+    except svc.MisError as err:
+        form.code.errors = [str(err)]
+        return _indicators_page(form, err.status)
+    flash(
+        _(
+            "Indicator added. Gram panchayats report it from %(month)s.",
+            month=months.label(form.from_month.data),
+        ),
+        "ok",
+    )
+    return redirect(url_for("mis.indicators"), 303)
+
+
+@bp.route("/indicators/<int:indicator_id>/active", methods=["POST"])
+@requires(*svc.DISTRICT)
+def toggle_indicator(indicator_id):
+    from blueprints.mis.models import Indicator
+
+    indicator = get_scoped_or_404(Indicator.select(), indicator_id)
+    svc.set_indicator_active(indicator, not indicator.is_active, current_user)
+    if indicator.is_active:
+        flash(
+            _(
+                "“%(name)s” is no longer asked for. Its figures stay.",
+                name=indicator.name(current_language()),
+            ),
+            "ok",
+        )
+    else:
+        flash(_("“%(name)s” is asked for again.", name=indicator.name(current_language())), "ok")
+    return redirect(url_for("mis.indicators"), 303)
