@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -54,14 +55,14 @@ class Checkboxes(SelectMultipleField):
     option_widget = CheckboxInput()
 
     def pre_validate(self, form):
-        allowed = {value for value, _label in self.choices}
+        allowed = {choice.value for choice in self.choices}
         if any(v not in allowed for v in self.data or []):
             raise StopValidation(NOT_A_CHOICE)
 
 
 def _choices(names, blank=None):
-    rows = list(names.items())
-    return ([("", blank)] if blank else []) + rows
+    rows = [SelectChoice(key, label) for key, label in names.items()]
+    return ([SelectChoice("", blank)] if blank else []) + rows
 
 
 class FinderForm(FlaskForm):

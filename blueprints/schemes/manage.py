@@ -5,6 +5,7 @@ and the head's decision. A scheme of another office answers 404."""
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
 
 from blueprints.masters.models import Office
 from blueprints.schemes import bp
@@ -61,12 +62,12 @@ def new():
     form = NewSchemeForm()
     if current_user.role == "admin":
         offices = list(svc.department_offices())
-        form.office.choices = [(str(o.id), o.name) for o in offices]
+        form.office.choices = [SelectChoice(str(o.id), o.name) for o in offices]
     else:
-        form.office.choices = [(str(current_user.office_id), current_user.office.name)]
+        form.office.choices = [SelectChoice(str(current_user.office_id), current_user.office.name)]
     if form.validate_on_submit():
         office_id = form.office.data if current_user.role == "admin" else current_user.office_id
-        if str(office_id) not in {value for value, _label in form.office.choices}:
+        if str(office_id) not in {choice.value for choice in form.office.choices}:
             form.office.errors = [_("Choose one of the options in the list.")]
         else:
             try:
@@ -151,7 +152,9 @@ def _service_choices():
     services = Service.select(
         Service.id, Service.code, Service.name_en, Service.name_hi, Service.name_mr
     ).where(active)
-    return [("", _("None"))] + [(str(s.id), s.name) for s in services.order_by(Service.name_en)]
+    return [SelectChoice("", _("None"))] + [
+        SelectChoice(str(s.id), s.name) for s in services.order_by(Service.name_en)
+    ]
 
 
 @bp.route("/manage/<int:scheme_pk>/details", methods=["GET", "POST"])
@@ -182,7 +185,7 @@ def details(scheme_pk):
         form = DetailsForm()
     form.service.choices = _service_choices()
     if request.method == "POST" and form.validate_on_submit():
-        if form.service.data not in {value for value, _label in form.service.choices}:
+        if form.service.data not in {choice.value for choice in form.service.choices}:
             form.service.errors = [_("Choose one of the options in the list.")]
         else:
             try:

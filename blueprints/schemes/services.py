@@ -364,7 +364,34 @@ def submit(scheme, actor, remark="") -> SchemeVersion:
         version.remark = remark[:500]
         version.save()
         _log(scheme, version, "submitted", actor, remark=remark)
+    _tell_heads(scheme, version, actor)
     return version
+
+
+def _tell_heads(scheme, version, actor):
+    """An SMS to the heads of the scheme's office: a change waits for them.
+    Sent after the commit; a resubmission of the same version is not resent."""
+    from blueprints.accounts.models import User
+    from core.notify import queue
+
+    heads = User.select(User.id, User.mobile).where(
+        (User.role == "office_head")
+        & (User.office == scheme.office_id)
+        & (User.is_active_account == True)  # noqa: E712
+        & (User.id != actor.id)
+    )
+    body = _(
+        "Zila: the scheme “%(title)s” was submitted for your approval by %(name)s.",
+        title=scheme.title_en or scheme.code,
+        name=actor.full_name,
+    )
+    for head in heads:
+        queue(
+            "sms",
+            head.mobile,
+            body[:300],
+            dedupe_key=f"scheme-submitted-{version.id}-{version.submitted_at:%Y%m%d%H%M%S}-{head.id}",
+        )
 
 
 def decide(scheme, actor, approve: bool, remark="") -> SchemeVersion:

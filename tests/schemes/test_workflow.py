@@ -31,6 +31,11 @@ def test_clerk_edits_submits_and_head_publishes_without_javascript(app, client, 
     overview = f"/schemes/manage/{scheme.id}"
     response = dept.clerk.form_post(overview, f"{overview}/submit", data={"remark": "new name"})
     assert response.status_code == 303
+    with app.app_context():
+        from core.notify import Notification
+
+        sms = Notification.get(Notification.recipient == dept.head.user.mobile)
+        assert "submitted for your approval" in sms.body and "Test Kisan Scheme" in sms.body
     # The clerk has no approve button and the decide route refuses the role.
     assert "Approve and publish" not in dept.clerk.get(overview).get_data(as_text=True)
     refused = dept.clerk.form_post("/account", f"{overview}/decide", data={"decision": "approve"})
