@@ -21,6 +21,7 @@ BENCH_FILING=concurrent skips part 1 (and =single skips part 2)."""
 import io
 import os
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -130,6 +131,13 @@ def ms(seconds: float) -> str:
 
 def single() -> int:
     tmp = tempfile.mkdtemp(prefix="zila-bench-")
+    try:
+        return _single(tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _single(tmp: str) -> int:
     os.environ["ZILA_INSTANCE"] = tmp
     from app import create_app
     from bench.server import InProcess
