@@ -24,10 +24,12 @@ SCHEMES_MAX = 5
 PAST_MONTHS = 3
 BATCH = 5000
 
-# (key words in a scheme code) -> three (code, unit, English, Hindi, Marathi, typical target)
+# (key words in a scheme code) -> three (code, unit, English, Hindi, Marathi, typical target).
+# The first five are the demo schemes (blueprints/schemes/demo_data.py) that
+# gram panchayats report on; others get the generic three.
 KINDS = [
     (
-        ("PMAY", "AWAS", "RAMAI", "SHABARI"),
+        ("PMAY", "AWAS"),
         [
             ("sanctioned", "count", "Houses sanctioned", "स्वीकृत मकान", "मंजूर घरकुले", 6),
             ("completed", "count", "Houses completed", "पूर्ण हुए मकान", "पूर्ण घरकुले", 4),
@@ -35,7 +37,74 @@ KINDS = [
         ],
     ),
     (
-        ("NREG", "EGS", "MGNREGA"),
+        ("RAMAI",),
+        [
+            ("sanctioned", "count", "Houses sanctioned", "स्वीकृत मकान", "मंजूर घरकुले", 3),
+            ("completed", "count", "Houses completed", "पूर्ण हुए मकान", "पूर्ण घरकुले", 2),
+            ("paid", "rupees", "Instalments paid", "वितरित किस्तें", "वितरित हप्ते", 150_000),
+        ],
+    ),
+    (
+        ("MTS", "SHETTALE"),
+        [
+            ("sanctioned", "count", "Farm ponds sanctioned", "स्वीकृत खेत तालाब", "मंजूर शेततळी", 4),
+            ("completed", "count", "Farm ponds completed", "पूर्ण हुए खेत तालाब", "पूर्ण शेततळी", 3),
+            ("subsidy", "rupees", "Subsidy paid", "वितरित अनुदान", "वितरित अनुदान", 150_000),
+        ],
+    ),
+    (
+        ("DIVYANG",),
+        [
+            (
+                "persons",
+                "count",
+                "Persons with disabilities benefited",
+                "लाभान्वित दिव्यांग व्यक्ति",
+                "लाभ मिळालेल्या दिव्यांग व्यक्ती",
+                8,
+            ),
+            (
+                "aids",
+                "count",
+                "Aids and equipment given",
+                "दिए गए सहायक उपकरण",
+                "दिलेली साहाय्यक साधने",
+                3,
+            ),
+            (
+                "spent",
+                "rupees",
+                "Amount spent from the 5% fund",
+                "5% निधि से व्यय राशि",
+                "5% निधीतून खर्च रक्कम",
+                40_000,
+            ),
+        ],
+    ),
+    (
+        ("SGNY", "NIRADHAR", "SHRAVANBAL"),
+        [
+            (
+                "sanctioned",
+                "count",
+                "New beneficiaries sanctioned",
+                "नए स्वीकृत लाभार्थी",
+                "नवे मंजूर लाभार्थी",
+                5,
+            ),
+            (
+                "paid_people",
+                "count",
+                "Beneficiaries paid",
+                "भुगतान पाने वाले लाभार्थी",
+                "अनुदान मिळालेले लाभार्थी",
+                60,
+            ),
+            ("paid", "rupees", "Pension paid", "वितरित पेंशन", "वितरित निवृत्तीवेतन", 90_000),
+        ],
+    ),
+    (
+        ("NREG", "EGS"),
         [
             (
                 "persondays",
@@ -49,36 +118,6 @@ KINDS = [
             ("wages", "rupees", "Wages paid", "भुगतान की गई मजदूरी", "अदा केलेली मजुरी", 250_000),
         ],
     ),
-    (
-        ("SBM", "SWACH", "ODF"),
-        [
-            (
-                "toilets",
-                "count",
-                "Household toilets built",
-                "बने घरेलू शौचालय",
-                "बांधलेली वैयक्तिक शौचालये",
-                12,
-            ),
-            ("soak_pits", "count", "Soak pits made", "बने सोख्ता गड्ढे", "तयार शोषखड्डे", 10),
-            (
-                "incentive",
-                "rupees",
-                "Incentive paid",
-                "वितरित प्रोत्साहन राशि",
-                "वितरित प्रोत्साहन अनुदान",
-                144_000,
-            ),
-        ],
-    ),
-    (
-        ("JJM", "JAL", "WATER"),
-        [
-            ("taps", "count", "Tap connections given", "दिए गए नल कनेक्शन", "दिलेल्या नळ जोडण्या", 25),
-            ("tests", "count", "Water samples tested", "जाँचे गए पानी के नमूने", "तपासलेले पाणी नमुने", 5),
-            ("spent", "rupees", "Amount spent", "व्यय राशि", "खर्च रक्कम", 200_000),
-        ],
-    ),
 ]
 GENERIC = [
     ("beneficiaries", "count", "Beneficiaries covered", "लाभान्वित लाभार्थी", "लाभार्थी", 15),
@@ -87,20 +126,23 @@ GENERIC = [
 ]  # fmt: skip
 
 
-def _kind(code: str):
+def _kind(code: str) -> int | None:
+    """The index in KINDS of the scheme's kind, None if not recognised."""
     upper = code.upper()
-    for words, indicators in KINDS:
+    for index, (words, _specs) in enumerate(KINDS):
         if any(w in upper for w in words):
-            return indicators
+            return index
     return None
 
 
 def _pick_schemes() -> list[tuple]:
-    """(scheme, indicator specs): the recognised schemes first, then others."""
+    """(scheme, indicator specs): the recognised schemes first, in the order
+    of KINDS, then the others with the generic indicators."""
     schemes = list(Scheme.select().order_by(Scheme.code))
-    known = [(s, _kind(s.code)) for s in schemes if _kind(s.code)]
-    others = [(s, GENERIC) for s in schemes if not _kind(s.code)]
-    return (known + others)[:SCHEMES_MAX]
+    known = sorted((k, s.code, s) for s in schemes if (k := _kind(s.code)) is not None)
+    picked = [(s, KINDS[k][1]) for k, _code, s in known]
+    picked += [(s, GENERIC) for s in schemes if _kind(s.code) is None]
+    return picked[:SCHEMES_MAX]
 
 
 def _block_heads(blocks, now) -> dict[int, int]:
