@@ -194,8 +194,9 @@ def seed_applications(count: int = 3000, echo=print) -> int:
         for i in range(0, len(ledger), BATCH):
             LedgerLine.insert_many(ledger[i : i + BATCH]).execute()
         year = now.year % 100
-        IdSequence.insert(
-            prefix=f"{district}{year:02d}", last=count
-        ).on_conflict_replace().execute()
+        # An upsert both SQLite and PostgreSQL understand (REPLACE is SQLite's).
+        IdSequence.insert(prefix=f"{district}{year:02d}", last=count).on_conflict(
+            conflict_target=[IdSequence.prefix], preserve=[IdSequence.last]
+        ).execute()
     echo(f"  {count} demo applications, {len(events)} history events, {len(ledger)} fee lines")
     return count
