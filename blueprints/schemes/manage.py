@@ -228,7 +228,7 @@ def _photos_page(scheme, form, status=200):
         form=form,
         version=version,
         photos=svc.photos_of(version.id) if version else [],
-        remove_form=RemarkForm(),
+        remove_form=RemarkForm(formdata=None),
         lang=current_language(),
         status=status,
     )

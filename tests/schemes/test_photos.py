@@ -105,3 +105,17 @@ def test_draft_photos_are_private_published_ones_public(app, client, dept, schem
     assert response.status_code == 200 and response.mimetype == "image/jpeg"
     assert response.headers["Cache-Control"].startswith("public")
     assert client.get("/schemes/photos/99999999999.jpg").status_code == 404
+
+
+def test_no_file_and_an_oversized_request_get_a_message_beside_the_field(
+    app, dept, scheme, uploads_here
+):
+    url = f"/schemes/manage/{scheme.id}/photos"
+    empty = dept.clerk.form_post(url, data={f"alt_{k}": v for k, v in ALTS.items()})
+    assert empty.status_code == 400
+    assert "Choose a photo to upload." in empty.get_data(as_text=True)
+    huge = _post(dept.clerk, scheme, b"0" * (9 * 1024 * 1024))
+    assert huge.status_code == 413
+    page = huge.get_data(as_text=True)
+    assert "This photo is larger than 5 MB." in page and 'id="photo-err"' in page
+    _nothing_saved(app, scheme, uploads_here)
