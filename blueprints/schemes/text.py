@@ -50,7 +50,13 @@ def render_markdown(text: str) -> str:
     )
 
 
+# Marks people type or leave out at will: the nukta (ज़िला / जिला) and the
+# chandrabindu, which many keyboards give as an anusvara (गाँव / गांव).
+_FOLD = str.maketrans({"\u093c": None, "\u0901": "\u0902"})
+
+
 def search_key(text: str) -> str:
-    """Lower-cased NFC text for the search column: Devanagari has no case,
-    Latin letters are folded so that "kisan" finds "Kisan"."""
-    return unicodedata.normalize("NFC", text or "").casefold()
+    """Text for the search column and for the words searched: NFC, Latin
+    letters case-folded ("kisan" finds "Kisan"), Devanagari spelling
+    variants folded, so that a word is found however it was typed."""
+    return unicodedata.normalize("NFC", text or "").casefold().translate(_FOLD)

@@ -27,6 +27,16 @@ def test_dangerous_links_and_images_are_dropped():
     )
 
 
+def test_search_key_folds_case_and_devanagari_spelling_variants():
+    from blueprints.schemes.text import search_key
+
+    assert search_key("PM-KISAN") == search_key("pm-kisan")
+    assert search_key("ज़िला") == search_key("जिला")  # with and without the nukta
+    assert search_key("गाँव") == search_key("गांव")  # chandrabindu typed as anusvara
+    # The same word typed as a precomposed or a combining nukta.
+    assert search_key("\u095b") == search_key("\u091c\u093c")
+
+
 def test_html_detection_spares_plain_comparisons():
     assert has_html("<script>") and has_html("</p>") and has_html("<!-- x -->")
     assert not has_html("income < 1 lakh") and not has_html("age 18 <= 60")
