@@ -11,7 +11,8 @@ from flask_babel import gettext as _
 
 from blueprints.accounts.models import User
 from blueprints.directory.models import DirectoryConfirmation, DirectoryEntry
-from blueprints.employees.models import HOLDING_STATUSES, Designation, Employee
+from blueprints.employees.models import HOLDING_STATUSES, Designation, Employee, EmployeeKey
+from blueprints.employees.search import fold, words
 from blueprints.masters.models import Office
 from core import notify
 from core.access import DISTRICT_WIDE
@@ -67,22 +68,55 @@ def _level_rank():
     return pw.Case(Office.level, [(lvl, n) for n, lvl in enumerate(LEVEL_ORDER)], 9)
 
 
+def skeleton(word: str) -> str:
+    """The consonants of a word's search key (employees.search.fold), so
+    that spellings that differ in their vowels meet: "tehsildar",
+    "Tahsildar" and "तहसीलदार" are all "tsldr"."""
+    return re.sub(r"[aeiouh]", "", fold(word))
+
+
+def matching_designations(q: str) -> list[int]:
+    """Designations whose English, Hindi or Marathi name contains q, or
+    whose words begin with q's words by their skeletons. The designations
+    are a few dozen rows: read once, matched here."""
+    needle = q.lower()
+    keys = [k for k in (skeleton(w) for w in words(q)) if len(k) >= 2]
+    found = []
+    for d in Designation.select(
+        Designation.id, Designation.name_en, Designation.name_hi, Designation.name_mr
+    ):
+        names = f"{d.name_en} {d.name_hi} {d.name_mr}"
+        if needle in names.lower():
+            found.append(d.id)
+            continue
+        if keys:
+            name_keys = [skeleton(w) for w in words(names)]
+            if all(any(n.startswith(k) for n in name_keys) for k in keys):
+                found.append(d.id)
+    return found
+
+
 def search(user, q: str = "", office_id=None):
-    """Entries matching q in the post's name (English, Hindi or Marathi), the
-    office's name, or the holder's name; ordered office by office."""
+    """Entries matching q in the post's name (English, Hindi or Marathi, any
+    spelling), the office's name, or the holder's name (in either script);
+    ordered office by office."""
     query = visible_entries(user)
     q = (q or "").strip()[:60]
     if q:
+        name_keys = [k for k in (fold(w) for w in words(q)) if len(k) >= 3]
+        by_key = Employee.name_en.contains(q) | Employee.name_local.contains(q)
+        for key in name_keys:
+            by_key |= Employee.id.in_(
+                EmployeeKey.select(EmployeeKey.employee).where(EmployeeKey.key.startswith(key))
+            )
         holder_match = Employee.select(pw.SQL("1")).where(
             (Employee.office == DirectoryEntry.office)
             & (Employee.designation == DirectoryEntry.designation)
             & Employee.status.in_(HOLDING_STATUSES)
-            & (Employee.name_en.contains(q) | Employee.name_local.contains(q))
+            & by_key
         )
         query = query.where(
-            Designation.name_en.contains(q)
-            | Designation.name_hi.contains(q)
-            | Designation.name_mr.contains(q)
+            DirectoryEntry.designation.in_(matching_designations(q) or [0])
             | Designation.code.contains(q)
             | Office.name_en.contains(q)
             | Office.name_local.contains(q)

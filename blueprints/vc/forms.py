@@ -23,6 +23,13 @@ class Checkboxes(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
 
+    def process_formdata(self, valuelist):
+        try:
+            self.data = [self.coerce(x) for x in valuelist]
+        except ValueError:
+            self.data = []
+            self.process_errors.append(str(NOT_A_CHOICE))
+
     def pre_validate(self, form):
         known = {str(value) for value, *_rest in self.choices}
         if any(str(v) not in known for v in self.data or []):

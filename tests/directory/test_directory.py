@@ -60,7 +60,9 @@ def test_a_transfer_moves_the_contact(app, client, login_as, book):
     assert "Vacant" in client.get(theirs).get_data(as_text=True)
     admin = login_as("admin")
     with app.app_context():
-        transfer(book.officer, book.theirs, book.tehsildar, "ORD-1", None, dt.date.today(), admin.user)
+        transfer(
+            book.officer, book.theirs, book.tehsildar, "ORD-1", None, dt.date.today(), admin.user
+        )
     assert "Ramesh Jadhav" in client.get(theirs).get_data(as_text=True)
     ours = client.get(f"/directory/offices/{book.ours.id}").get_data(as_text=True)
     assert "Ramesh Jadhav" not in ours and "Vacant" in ours
@@ -88,7 +90,9 @@ def test_an_office_head_keeps_only_their_own_office(login_as, book):
     page = head.get(f"/directory/offices/{book.ours.id}")
     response = head.post(
         f"/directory/offices/{book.theirs.id}/confirm",
-        data={"csrf_token": __import__("tests.helpers").helpers.csrf_from(page.get_data(as_text=True))},
+        data={
+            "csrf_token": __import__("tests.helpers").helpers.csrf_from(page.get_data(as_text=True))
+        },
     )
     assert response.status_code == 404
 
@@ -140,3 +144,13 @@ def test_directory_reads_in_hindi_and_marathi(client, book):
         client.set_cookie("lang", lang)
         body = client.get("/directory/").get_data(as_text=True)
         assert post in body and "रमेश जाधव" in body
+
+
+def test_spellings_and_scripts_meet(client, book):
+    """ "tahsildar" and "tehsildar" find the Tehsildar; "जाधव" and "Jadhav"
+    find the officer, whichever script the name was typed in."""
+    for q in ("tahsildar", "tehsil", "Jadhav", "जाधव", "jaadhav"):
+        body = client.get("/directory/", query_string={"q": q}).get_data(as_text=True)
+        assert "Ramesh Jadhav" in body, q
+    body = client.get("/directory/", query_string={"q": "collector"}).get_data(as_text=True)
+    assert "Ramesh Jadhav" not in body
