@@ -128,6 +128,9 @@ class Line:
     sanctioned: int = 0
     filled: int = 0
     key: object = None
+    # The label or sub-label fell back to English (no name in the page language).
+    label_en: bool = False
+    sub_en: bool = False
 
     @property
     def vacant(self) -> int:
@@ -186,7 +189,11 @@ def vacancy_statement(level: str, office_id: int | None = None) -> tuple[list[Li
         total.add(one)
         if level == "office":
             key = (office.name_en, o_id, designation.name_en, d_id)
-            line = lines.setdefault(key, Line(office.name, designation.name(), key=(o_id, d_id)))
+            name = designation.name()
+            line = lines.setdefault(
+                key,
+                Line(office.name, name, key=(o_id, d_id), sub_en=_fell_back(name, designation)),
+            )
         elif level == "block":
             b_id = office.block_id or block_of_tehsil.get(office.tehsil_id)
             name = blocks[b_id].name if b_id else _("District offices")
@@ -194,9 +201,19 @@ def vacancy_statement(level: str, office_id: int | None = None) -> tuple[list[Li
             line = lines.setdefault(key, Line(name, key=b_id))
         else:
             key = (designation.name_en, d_id)
-            line = lines.setdefault(key, Line(designation.name(), key=d_id))
+            name = designation.name()
+            line = lines.setdefault(
+                key, Line(name, key=d_id, label_en=_fell_back(name, designation))
+            )
         line.add(one)
     return [lines[k] for k in sorted(lines, key=lambda k: tuple(str(x) for x in k))], total
+
+
+def _fell_back(name: str, designation) -> bool:
+    from flask_babel import get_locale
+
+    locale = get_locale()
+    return locale is not None and locale.language != "en" and name == designation.name_en
 
 
 def retirements_due(today: dt.date, months: int = 12, office_id: int | None = None):
