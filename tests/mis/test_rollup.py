@@ -146,3 +146,33 @@ def test_pages_read_in_hindi_and_marathi(place, figures, login_as):
             assert response.status_code == 200
             html = response.get_data(as_text=True)
             assert word in html and "Scheme progress" not in html
+
+
+def test_pages_cost_the_same_queries_for_more_gps(app, place, mis, figures, login_as):
+    from tests.desk.helpers import count_queries
+
+    district = login_as("district_manager")
+    urls = ("/mis/", f"/mis/blocks/{place.blocks[0].id}", "/mis/pending")
+
+    def counts():
+        found = []
+        for url in urls:
+            with count_queries() as log:
+                assert district.get(f"{url}?month={_month()}").status_code == 200
+            found.append(len(log))
+        return found
+
+    before = counts()
+    with app.app_context():
+        user = make_user("admin", place, username="filler-2")
+        more = [
+            GramPanchayat.create(
+                code=f"XGP{i}",
+                name_en=f"Extra {i}",
+                name_local=f"अतिरिक्त {i}",
+                block=place.blocks[0],
+            )
+            for i in range(10)
+        ]
+        fill(more, mis.indicators, figures, user)
+    assert counts() == before
