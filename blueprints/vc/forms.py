@@ -69,7 +69,7 @@ class RoomForm(FlaskForm):
     contact_email = StringField(_l("Their e-mail"), validators=[Optional(), length(max=120), EMAIL])
 
     def validate_office(self, field):
-        if field.data not in {v for v, _l in self.office.choices}:
+        if field.data not in {v for v, _label in self.office.choices}:
             raise ValidationError(NOT_A_CHOICE)
 
 
@@ -107,7 +107,7 @@ class MeetingForm(FlaskForm):
     rooms = Checkboxes(_l("Or pick rooms"), coerce=int)
 
     def validate_host_room(self, field):
-        if field.data not in {v for v, _l in self.host_room.choices}:
+        if field.data not in {v for v, _label in self.host_room.choices}:
             raise ValidationError(NOT_A_CHOICE)
 
     def starts(self) -> tuple[dt.date, dt.time]:
@@ -126,5 +126,5 @@ class ActionForm(FlaskForm):
     due_on = LenientDateField(_l("Due date"), validators=[required()], when="future")
 
     def validate_post(self, field):
-        if field.data not in {v for v, _l in self.post.choices}:
+        if field.data not in {v for v, _label in self.post.choices}:
             raise ValidationError(NOT_A_CHOICE)

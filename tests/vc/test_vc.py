@@ -191,3 +191,22 @@ def test_pages_read_in_hindi_and_marathi(app, login_as, rooms):
         dm.set_cookie("lang", lang)
         for url in ("/vc/", "/vc/meetings", "/vc/meetings/1", "/vc/actions", "/vc/meetings/new"):
             assert dm.get(url).status_code == 200, (lang, url)
+
+
+def test_the_periodic_huey_task_reminds_once_however_often_it_runs(app, login_as, rooms):
+    import tasks
+    from blueprints.vc.tasks import vc_meeting_reminders
+
+    assert "vc_meeting_reminders" in tasks.SCHEDULE
+    dm = login_as("district_manager")
+    with app.app_context():
+        start = (utcnow() + dt.timedelta(minutes=50)).replace(microsecond=0)
+        svc.schedule(
+            dm.user, title="Flood alert", agenda="", starts_at=start, minutes=30,
+            host_room_id=rooms.studio.id, room_ids=[rooms.tehsils[0].id],
+        )  # fmt: skip
+        assert _to("9800000100").count() == 1  # the invitation
+        vc_meeting_reminders()
+        vc_meeting_reminders()
+        assert _to("9800000100").count() == 2
+        assert VcInvitee.get().reminded_at is not None

@@ -22,7 +22,9 @@ def _make(place) -> dict:
     from tests.factories import make_user
 
     room = VcRoom.create(
-        office=place.tehsil_offices[0], name_en="VC room, Tehsil Paithan", name_local="व्हीसी कक्ष, पैठण"
+        office=place.tehsil_offices[0],
+        name_en="VC room, Tehsil Paithan",
+        name_local="व्हीसी कक्ष, पैठण",
     )
     host = VcRoom.create(
         office=place.collectorate, name_en="NIC VC studio", name_local="एनआयसी व्हीसी कक्ष"
@@ -39,6 +41,10 @@ def _make(place) -> dict:
     tehsildar, _steno = posts()
     owner = holder(place.tehsil_offices[0], tehsildar, "WALK1", "Walk Officer", "वॉक अधिकारी")
     point = VcActionPoint.create(
-        meeting=meeting, text="टँकर आराखडा सादर करणे", owner=owner, due_on=start.date(), created_by=organiser
+        meeting=meeting,
+        text="टँकर आराखडा सादर करणे",
+        owner=owner,
+        due_on=start.date(),
+        created_by=organiser,
     )
     return {"room_id": room.id, "meeting_id": meeting.id, "action_id": point.id}
