@@ -132,17 +132,24 @@ class Line:
     label_en: bool = False
     sub_en: bool = False
 
+    # A sum of posts counts the vacancies of each post: an excess in one
+    # office does not fill a vacancy in another.
+    vacant_sum: int = 0
+    excess_sum: int = 0
+
     @property
     def vacant(self) -> int:
-        return max(0, self.sanctioned - self.filled)
+        return self.vacant_sum or max(0, self.sanctioned - self.filled)
 
     @property
     def excess(self) -> int:
-        return max(0, self.filled - self.sanctioned)
+        return self.excess_sum or max(0, self.filled - self.sanctioned)
 
     def add(self, other: "Line"):
         self.sanctioned += other.sanctioned
         self.filled += other.filled
+        self.vacant_sum += other.vacant
+        self.excess_sum += other.excess
 
 
 LEVELS = ("office", "block", "district")

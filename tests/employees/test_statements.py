@@ -118,3 +118,14 @@ def test_main_pages_in_hindi_and_marathi(lang, words, app, staff, login_as):
         response = hr.get(url)
         assert response.status_code == 200, url
         assert words in response.get_data(as_text=True), url
+
+
+def test_an_excess_in_one_office_does_not_fill_a_vacancy_in_another(ctx, staff):
+    from tests.employees.factories import make_employee
+
+    for n in range(3):
+        make_employee(staff.office1, staff.clerk, f"X{n}", f"Extra Clerk {n}")
+    lines, total = vacancy_statement("district")
+    clerk = next(line for line in lines if line.key == staff.clerk.id)
+    assert (clerk.sanctioned, clerk.filled, clerk.vacant, clerk.excess) == (5, 5, 2, 2)
+    assert (total.sanctioned, total.filled, total.vacant) == (6, 6, 2)
