@@ -38,6 +38,7 @@ ACTION_LABELS.update(
         "vc_fault.closed": _l("VC room fault closed"),
         "vc_meeting.scheduled": _l("VC meeting scheduled"),
         "vc_meeting.recorded": _l("VC meeting attendance recorded"),
+        "vc_meeting.cancelled": _l("VC meeting cancelled"),
         "vc_action.added": _l("VC action point added"),
     }
 )

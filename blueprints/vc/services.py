@@ -497,3 +497,29 @@ def visible_actions(user):
         return query
     offices = Office.select(Office.id).where(office_condition(user))
     return query.where(Employee.office.in_(offices))
+
+
+def cancel(meeting, actor, now=None):
+    """Cancel a meeting that has not started, and tell its invitees."""
+    now = now or utcnow()
+    with write_transaction():
+        changed = (
+            VcMeeting.update(status="cancelled")
+            .where(
+                (VcMeeting.id == meeting.id)
+                & (VcMeeting.status == "scheduled")
+                & (VcMeeting.starts_at > now)
+            )
+            .execute()
+        )
+        if not changed:
+            raise Refused(_("Only a scheduled meeting that has not started can be cancelled."))
+        record("vc_meeting.cancelled", "vc_meeting", meeting.id, actor=actor)
+        with force_locale(message_locale()):
+            text = _(
+                "VC review %(title)s on %(when)s IST is cancelled.",
+                title=meeting.title,
+                when=_when(meeting),
+            )
+        for inv in invitees_of(meeting.id):
+            _queue_all(inv.room, text, text[:190], f"vc-cancel:{meeting.id}:{inv.room_id}")

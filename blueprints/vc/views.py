@@ -261,6 +261,7 @@ def _meeting_page(meeting, action_form=None, status=200, refusal=None):
         attendance=attendance,
         refusal=refusal,
         join=svc.joining_text(VcRoom.get_by_id(meeting.host_room_id)),
+        upcoming=meeting.starts_at > utcnow(),
     )
 
 
@@ -307,6 +308,19 @@ def attendance(meeting_id):
         meeting, form.joined.data or [], form.minutes_text.data or "", current_user
     )
     flash(_("Attendance and minutes are saved."), "info")
+    return redirect(url_for("vc.meeting", meeting_id=meeting.id), 303)
+
+
+@bp.route("/meetings/<int:meeting_id>/cancel", methods=["POST"])
+@requires(*ORGANISERS)
+def cancel_meeting(meeting_id):
+    meeting = _meeting(meeting_id)
+    try:
+        svc.cancel(meeting, current_user)
+    except svc.Refused as err:
+        flash(str(err), "error")
+    else:
+        flash(_("The meeting is cancelled and the invitees are told."), "info")
     return redirect(url_for("vc.meeting", meeting_id=meeting.id), 303)
 
 

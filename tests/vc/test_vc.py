@@ -210,3 +210,20 @@ def test_the_periodic_huey_task_reminds_once_however_often_it_runs(app, login_as
         vc_meeting_reminders()
         assert _to("9800000100").count() == 2
         assert VcInvitee.get().reminded_at is not None
+
+
+def test_a_cancelled_meeting_tells_invitees_and_sends_no_reminder(app, login_as, rooms):
+    dm = login_as("district_manager")
+    start = (utcnow() + dt.timedelta(hours=3)).replace(second=0, microsecond=0)
+    url = _schedule(dm, rooms, start, rooms=str(rooms.tehsils[0].id)).location
+    response = dm.form_post(url, f"{url}/cancel")
+    assert response.status_code == 303
+    with app.app_context():
+        assert VcMeeting.get().status == "cancelled"
+        assert _to("9800000100").count() == 2  # invitation, cancellation
+        assert svc.remind_due(now=start - dt.timedelta(minutes=30)) == 0
+    assert "Only a scheduled meeting" in dm.form_post(
+        url, f"{url}/cancel", follow_redirects=True
+    ).get_data(as_text=True)
+    # the room is free again for another meeting at that time
+    assert _schedule(dm, rooms, start, rooms=str(rooms.tehsils[0].id)).status_code == 303
