@@ -7,11 +7,11 @@ from blueprints.employees.models import Cadre, Designation, Employee
 
 
 def designation():
-    cadre = Cadre.get_or_none(Cadre.code == "TRC") or Cadre.create(
-        code="TRC", name_en="Task cadre", name_hi="कार्य संवर्ग", name_mr="कार्य संवर्ग"
+    cadre = Cadre.get_or_none(Cadre.code == "TR-C") or Cadre.create(
+        code="TR-C", name_en="Task cadre", name_hi="कार्य संवर्ग", name_mr="कार्य संवर्ग"
     )
-    return Designation.get_or_none(Designation.code == "TRCLK") or Designation.create(
-        code="TRCLK", name_en="Clerk", name_hi="लिपिक", name_mr="लिपिक", cadre=cadre
+    return Designation.get_or_none(Designation.code == "TR-CLK") or Designation.create(
+        code="TR-CLK", name_en="Clerk", name_hi="लिपिक", name_mr="लिपिक", cadre=cadre
     )
 
 

@@ -28,7 +28,7 @@ def _make(place, user, n) -> dict:
     office = place.tehsil_offices[0]
     employee = make_employee(office, f"WALKT{n}", f"Walk Employee {n}", "")
     task = Task.create(
-        title="File the monthly MIS",
+        title="मासिक अहवाल पाठवा",
         due_on=dt.date.today() + dt.timedelta(days=5),
         assigned_by=giver,
     )
