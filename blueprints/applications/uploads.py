@@ -37,10 +37,25 @@ def upload_dir() -> Path:
     return path
 
 
+def is_truncated(fmt: str, data: bytes) -> bool:
+    """A cut-off upload. Pillow would say so itself, but WeasyPrint (core/pdf)
+    switches on ImageFile.LOAD_TRUNCATED_IMAGES for the whole process, so
+    look for the format's end marker instead."""
+    tail = data[-64:]
+    if fmt == "JPEG":
+        return b"\xff\xd9" not in tail
+    if fmt == "PNG":
+        return b"IEND" not in tail
+    return False
+
+
 def _reencode_image(data: bytes) -> bytes:
     try:
         with Image.open(io.BytesIO(data)) as probe:
+            fmt = probe.format
             probe.verify()
+        if is_truncated(fmt, data):
+            raise OSError("truncated")
         with Image.open(io.BytesIO(data)) as img:
             img = ImageOps.exif_transpose(img)  # keep the photo upright, then drop EXIF
             img = img.convert("RGB")

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from blueprints.applications.uploads import MAX_UPLOAD_BYTES, UploadError, path_of, upload_dir
+from blueprints.applications.uploads import (
+    MAX_UPLOAD_BYTES,
+    UploadError,
+    is_truncated,
+    path_of,
+    upload_dir,
+)
 
 # (name suffix, width): the small one fills a phone, the large one a desktop
 # column. A few tens of KB each at this quality.
@@ -30,18 +36,6 @@ class StoredPhoto:
     sha256: str
 
 
-def _truncated(fmt: str, data: bytes) -> bool:
-    """A cut-off upload. Pillow would say so itself, but WeasyPrint (core/pdf)
-    switches on ImageFile.LOAD_TRUNCATED_IMAGES for the whole process, so
-    look for the format's end marker instead."""
-    tail = data[-64:]
-    if fmt == "JPEG":
-        return b"\xff\xd9" not in tail
-    if fmt == "PNG":
-        return b"IEND" not in tail
-    return False
-
-
 def _open(data: bytes) -> Image.Image:
     if not data:
         raise UploadError(_("Choose a photo to upload."))
@@ -56,7 +50,7 @@ def _open(data: bytes) -> Image.Image:
             probe.verify()
         img = Image.open(io.BytesIO(data))
         img.load()
-        if _truncated(img.format, data):
+        if is_truncated(img.format, data):
             raise OSError("truncated")
     except UploadError:
         raise
