@@ -4,21 +4,11 @@ looked up in the employee register (employees.services.current_holders) at
 the moment of reading, never copied, so a transfer moves the contact."""
 
 import peewee as pw
-from flask_babel import lazy_gettext as _l
 
 from blueprints.accounts.models import User
 from blueprints.employees.models import Designation
 from blueprints.masters.models import Office
-from core.audit import ACTION_LABELS
 from core.db import BaseModel, utcnow
-
-ACTION_LABELS.update(
-    {
-        "directory.entry_saved": _l("Directory entry added or changed"),
-        "directory.entry_removed": _l("Directory entry removed"),
-        "directory.confirmed": _l("Directory entries confirmed for the quarter"),
-    }
-)
 
 
 class DirectoryEntry(BaseModel):

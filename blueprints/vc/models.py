@@ -9,7 +9,6 @@ from flask_babel import lazy_gettext as _l
 from blueprints.accounts.models import User
 from blueprints.employees.models import Employee
 from blueprints.masters.models import Office
-from core.audit import ACTION_LABELS, OBJECT_LABELS
 from core.db import BaseModel, utcnow
 
 ROOM_STATUSES = {"working": _l("Working"), "faulty": _l("Faulty")}
@@ -30,24 +29,6 @@ MEETING_STATUSES = {
 }
 
 ACTION_STATUSES = {"open": _l("Open"), "closed": _l("Closed")}
-
-ACTION_LABELS.update(
-    {
-        "vc_room.saved": _l("VC room added or changed"),
-        "vc_fault.reported": _l("VC room fault reported"),
-        "vc_fault.closed": _l("VC room fault closed"),
-        "vc_meeting.scheduled": _l("VC meeting scheduled"),
-        "vc_meeting.recorded": _l("VC meeting attendance recorded"),
-        "vc_meeting.cancelled": _l("VC meeting cancelled"),
-        "vc_action.added": _l("VC action point added"),
-    }
-)
-OBJECT_LABELS.update(
-    {
-        "vc_room": _l("VC room"),
-        "vc_meeting": _l("VC meeting"),
-    }
-)
 
 
 class VcRoom(BaseModel):
