@@ -140,7 +140,8 @@ def office_condition(user):
     their own office and those below it; others the offices of their area."""
     from blueprints.masters.models import Office
 
-    if user.role in DISTRICT_WIDE:
+    # The establishment (HR) keeps the register of every office's staff.
+    if user.role in DISTRICT_WIDE or user.role == "establishment":
         return pw.SQL("1 = 1")
     if user.role in OFFICE_BOUND:
         return (Office.id == user.office_id) | (Office.parent == user.office_id)

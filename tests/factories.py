@@ -131,8 +131,24 @@ ROLE_BINDING = {
     "block_officer": lambda p, k: {"block": p.blocks[k]},
     "district_manager": lambda p, k: {},
     "admin": lambda p, k: {},
-    "establishment": lambda p, k: {"office": [p.collectorate, p.zp][k]},
+    "establishment": lambda p, k: {"office": _establishment_office(p, k)},
 }
+
+
+def _establishment_office(place, which):
+    """The establishment (HR) branch of the Collectorate (0) or the ZP (1)."""
+    parent = [place.collectorate, place.zp][which]
+    office, _ = Office.get_or_create(
+        code=f"{parent.code}-EST",
+        defaults={
+            "name_en": f"Establishment Branch, {parent.name_en}",
+            "name_local": f"आस्थापना शाखा, {parent.name_local}",
+            "level": "district",
+            "kind": parent.kind,
+            "parent": parent,
+        },
+    )
+    return office
 
 
 def make_user(role, place, *, which=0, totp=None, **overrides) -> User:
