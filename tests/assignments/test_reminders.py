@@ -110,3 +110,18 @@ def test_the_daily_run_is_registered_with_the_schedule():
     import tasks
 
     assert "task_reminders" in tasks.SCHEDULE
+
+
+def test_the_scheduled_run_sends_and_is_recorded(ctx, staff):
+    """The huey periodic task itself: today's reminders go, the run is on
+    the administrator's task history, and a second run sends nothing new."""
+    from blueprints.accounts.models import User
+    from blueprints.alerts.models import TaskRun
+    from blueprints.assignments.tasks import task_reminders
+
+    create_task(User.get(User.username == "clerk"), "Count the stock", staff.ours[:1], ist_today())
+    task_reminders()
+    task_reminders()
+    assert Notification.select().where(Notification.recipient == MOBILE).count() == 1
+    runs = list(TaskRun.select().where(TaskRun.task == "task_reminders"))
+    assert len(runs) == 2 and all(r.ok for r in runs)
