@@ -7,7 +7,7 @@ import datetime as dt
 import random
 
 from blueprints.accounts.models import User
-from blueprints.assignments.models import TaskAssignee
+from blueprints.assignments.models import Task, TaskAssignee
 from blueprints.assignments.services import assignable_employees, create_task, ist_today, mark_done
 from blueprints.employees.models import Employee
 
@@ -41,6 +41,11 @@ GIVERS = {
 }
 
 
+def _noon(day: dt.date) -> dt.datetime:
+    """Noon IST of `day` as naive UTC (06:30)."""
+    return dt.datetime.combine(day, dt.time(6, 30))
+
+
 def seed_demo(echo=None) -> int:
     if TaskAssignee.select().exists():
         return 0
@@ -69,10 +74,17 @@ def seed_demo(echo=None) -> int:
                 rng.choice(("normal", "normal", "high", "urgent", "low")),
             )
             made += 1
+            # Given some days before it is due, not all today.
+            given = min(today, due - dt.timedelta(days=rng.randint(3, 15)))
+            Task.update(created_at=_noon(given)).where(Task.id == task.id).execute()
             # Older tasks are mostly done; the rest stay open (overdue when past).
             for part in TaskAssignee.select().where(TaskAssignee.task == task.id):
                 if (due < today and rng.random() < 0.55) or (due >= today and rng.random() < 0.15):
                     mark_done(part, rng.choice(REMARKS), actor=part.employee.user or giver)
+                    done = given + dt.timedelta(days=rng.randint(0, max(0, (today - given).days)))
+                    TaskAssignee.update(done_at=_noon(done)).where(
+                        TaskAssignee.id == part.id
+                    ).execute()
     if echo:
         echo(f"assignments: {made} demo tasks")
     return made

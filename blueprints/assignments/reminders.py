@@ -83,14 +83,16 @@ def part_for_token(token: str, now: dt.datetime | None = None) -> TaskAssignee:
 
 
 def link_url(part: TaskAssignee) -> str:
+    """The absolute link for an SMS: PUBLIC_URL when the deployment sets it,
+    else the current request's host. Never a test request context: popping
+    one runs the teardown that closes the huey consumer's connection."""
     token = make_token(part)
     base = (current_app.config.get("PUBLIC_URL") or "").rstrip("/")
-    if base:
-        return f"{base}/assignments/d/{token}"
-    if has_request_context():
+    if not base and has_request_context():
         return url_for("assignments.link", link_token=token, _external=True)
-    with current_app.test_request_context():
-        return url_for("assignments.link", link_token=token, _external=True)
+    adapter = current_app.url_map.bind(current_app.config.get("SERVER_NAME") or "localhost")
+    path = adapter.build("assignments.link", {"link_token": token})
+    return f"{base or 'http://localhost'}{path}"
 
 
 def is_reminder_day(due_on: dt.date, today: dt.date) -> bool:

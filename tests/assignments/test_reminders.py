@@ -125,3 +125,14 @@ def test_the_scheduled_run_sends_and_is_recorded(ctx, staff):
     assert Notification.select().where(Notification.recipient == MOBILE).count() == 1
     runs = list(TaskRun.select().where(TaskRun.task == "task_reminders"))
     assert len(runs) == 2 and all(r.ok for r in runs)
+
+
+def test_without_public_url_the_link_uses_the_server_name_and_keeps_the_connection(ctx, staff):
+    from blueprints.accounts.models import User
+
+    ctx.config["PUBLIC_URL"] = ""
+    create_task(User.get(User.username == "clerk"), "Count the stock", staff.ours[:1], ist_today())
+    send_reminders(at(ist_today()))
+    # The consumer's connection is still open: no request context was popped.
+    assert not db.is_closed()
+    assert "http://localhost/assignments/d/" in Notification.get().body
