@@ -128,3 +128,5 @@ def weekly_inspections():
 import blueprints.assignments.tasks  # noqa: E402, F401
 import blueprints.mis.tasks  # noqa: E402, F401
 import blueprints.employees.tasks  # noqa: E402, F401
+import blueprints.directory.tasks  # noqa: E402, F401
+import blueprints.vc.tasks  # noqa: E402, F401

@@ -68,6 +68,11 @@ ACTION_LABELS = {
     "vc_meeting.recorded": _l("VC meeting attendance recorded"),
     "vc_meeting.cancelled": _l("VC meeting cancelled"),
     "vc_action.added": _l("VC action point added"),
+    "task.created": _l("Task assigned"),
+    "task.done": _l("Task marked done"),
+    "punches.imported": _l("Attendance punches imported"),
+    "leave.recorded": _l("Leave recorded"),
+    "timing.changed": _l("Office timings changed"),
 }
 OBJECT_LABELS = {
     "user": _l("User"),
@@ -87,6 +92,8 @@ OBJECT_LABELS = {
     "mis_indicator": _l("Scheme indicator"),
     "vc_room": _l("VC room"),
     "vc_meeting": _l("VC meeting"),
+    "task": _l("Task"),
+    "punch_import": _l("Punch import"),
 }
 
 
