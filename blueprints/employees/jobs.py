@@ -11,12 +11,13 @@ from flask import current_app
 
 from blueprints.employees import importer
 from blueprints.employees.models import ImportJob
+from core.config import INSTANCE
 from core.db import utcnow
 
 
 def import_dir() -> Path:
     configured = current_app.config.get("EMPLOYEE_IMPORT_DIR")
-    path = Path(configured) if configured else Path(current_app.instance_path) / "imports"
+    path = Path(configured) if configured else INSTANCE / "imports"
     path.mkdir(parents=True, exist_ok=True)
     return path
 
