@@ -61,7 +61,14 @@ def retirements(fmt, rows, today):
         for e in rows
     ]
     if fmt == "pdf":
-        fmt = "csv"
+        district = District.select().first()
+        return pdf_response(
+            "employees/retirements_pdf.html",
+            f"retirements-{today.isoformat()}.pdf",
+            rows=rows,
+            today=today,
+            district=district.name if district else "",
+        )
     return _send(
         fmt, (header, body, False), f"retirements-{today.isoformat()}", _("Retirements due")
     )

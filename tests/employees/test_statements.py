@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from blueprints.employees.models import Cadre, Employee, Posting
 from blueprints.employees.register import vacancy_statement
+from tests.applications.test_ack import pdf_text
 
 
 def test_the_statement_counts_sanctioned_filled_and_vacant(ctx, staff):
@@ -52,7 +53,7 @@ def test_the_pdf_prints_devanagari(app, staff, login_as):
     assert pdf.status_code == 200 and pdf.get_data()[:4] == b"%PDF"
 
 
-def test_retirements_due_in_the_next_twelve_months(app, staff, login_as):
+def test_retirements_due_in_the_next_twelve_months(app, staff, login_as, tmp_path):
     today = dt.date.today()
     with app.app_context():
         Employee.update(date_of_birth=dt.date(today.year - 58, today.month, 15)).where(
@@ -67,6 +68,10 @@ def test_retirements_due_in_the_next_twelve_months(app, staff, login_as):
     assert "1 employee reaches superannuation." in page
     csv = hr.get("/employees/retirements?format=csv").get_data().decode("utf-8-sig")
     assert "E002" in csv and "E001" not in csv
+    pdf = hr.get("/employees/retirements?format=pdf")
+    assert pdf.mimetype == "application/pdf"
+    text = pdf_text(pdf.get_data(), tmp_path)
+    assert "Asha Kulkarni" in text and "E002" in text and "Sunil Patil" not in text
     assert login_as("gp_staff").get("/employees/retirements").status_code == 403
 
 
