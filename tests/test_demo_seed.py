@@ -15,6 +15,10 @@ def test_seed_demo_loads_every_area_once(app):
         assert f"{area} " in summary, (area, summary)
     counts = dict(part.rsplit(" ", 1) for part in summary.split(": ", 1)[1].split(", "))
     assert all(int(n) > 0 for n in counts.values()), counts
+    logins = runner.invoke(args=["demo-logins"]).output
+    for username in ("collector", "vle.bidkin", "establishment", "head.ps.paithan", "clerk.zpsw"):
+        assert f"{username} " in logins or f"{username}\t" in logins, (username, logins)
+    assert "TOTP secret" in logins
     # A second run finds the district and refuses; --if-empty is a no-op.
     again = runner.invoke(args=["seed-demo"])
     assert again.exit_code == 1

@@ -143,12 +143,22 @@ def _usernames() -> set[str]:
 
 
 def demo_logins() -> list[tuple[str, str, str]]:
-    """(username, role, note) for each demo user, to print after seeding.
-    Every one signs in with demo_data.DEMO_PASSWORD."""
+    """(username, role, note) for each user that signs in with the demo
+    password: the district's demo users and those the areas' demos add (the
+    panchayat samiti heads, a ZP department clerk...). Read from the database,
+    so the list is what is really there; checking the password keeps a real
+    district's users out of it."""
+    from core.passwords import verify_password
+
+    notes = {u["username"]: u["designation"] for u in demo_data.build().users}
     rows = []
-    for user in demo_data.build().users:
-        note = user["designation"]
-        if user["role"] in TOTP_REQUIRED:
+    for user in User.select().where(User.is_active_account).order_by(User.id):
+        if not verify_password(user.password_hash, demo_data.DEMO_PASSWORD):
+            continue
+        note = notes.get(user.username) or (
+            user.office.name if user.office_id else str(user.role_label)
+        )
+        if user.role in TOTP_REQUIRED and user.totp_secret == demo_data.DEMO_TOTP_SECRET:
             note += f"; TOTP secret {demo_data.DEMO_TOTP_SECRET}"
-        rows.append((user["username"], user["role"], note))
+        rows.append((user.username, user.role, note))
     return rows
