@@ -126,7 +126,7 @@ def weekly_inspections():
 
 # Areas that keep their periodic tasks beside their code.
 import blueprints.assignments.tasks  # noqa: E402, F401
-import blueprints.mis.tasks  # noqa: E402, F401
-import blueprints.employees.tasks  # noqa: E402, F401
 import blueprints.directory.tasks  # noqa: E402, F401
+import blueprints.employees.tasks  # noqa: E402, F401
+import blueprints.mis.tasks  # noqa: E402, F401
 import blueprints.vc.tasks  # noqa: E402, F401
