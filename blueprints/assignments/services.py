@@ -236,15 +236,26 @@ def parts_query(user, status: str = "open", office_id=None, employee_id=None, to
     return query.order_by(Task.due_on, TaskAssignee.id)
 
 
-def office_counts(user, today=None) -> list[dict]:
-    """Per office of the user's scope with any task: open, overdue and done
-    parts. One grouped query."""
-    today = today or ist_today()
+def _part_sums(today):
+    """SUM expressions counting open, overdue and done parts of a group."""
     open_ = pw.fn.SUM(pw.Case(None, [(TaskAssignee.done_at.is_null(), 1)], 0))
     overdue = pw.fn.SUM(
         pw.Case(None, [((TaskAssignee.done_at.is_null()) & (Task.due_on < today), 1)], 0)
     )
     done = pw.fn.SUM(pw.Case(None, [(TaskAssignee.done_at.is_null(False), 1)], 0))
+    return open_, overdue, done
+
+
+def _counted(rows) -> list[dict]:
+    """Grouped rows with their sums as ints (SUM of nothing is NULL)."""
+    return [{**r, **{k: int(r[k] or 0) for k in ("open", "overdue", "done")}} for r in rows]
+
+
+def office_counts(user, today=None) -> list[dict]:
+    """Per office of the user's scope with any task: open, overdue and done
+    parts. One grouped query."""
+    today = today or ist_today()
+    open_, overdue, done = _part_sums(today)
     rows = (
         TaskAssignee.select(
             Office.id,
@@ -262,25 +273,13 @@ def office_counts(user, today=None) -> list[dict]:
         .order_by(overdue.desc(), Office.name_en)
         .dicts()
     )
-    return [
-        {
-            **r,
-            "open": int(r["open"] or 0),
-            "overdue": int(r["overdue"] or 0),
-            "done": int(r["done"] or 0),
-        }
-        for r in rows
-    ]
+    return _counted(rows)
 
 
 def person_counts(user, office_id, today=None) -> list[dict]:
     """Per employee of one office: open, overdue and done parts."""
     today = today or ist_today()
-    open_ = pw.fn.SUM(pw.Case(None, [(TaskAssignee.done_at.is_null(), 1)], 0))
-    overdue = pw.fn.SUM(
-        pw.Case(None, [((TaskAssignee.done_at.is_null()) & (Task.due_on < today), 1)], 0)
-    )
-    done = pw.fn.SUM(pw.Case(None, [(TaskAssignee.done_at.is_null(False), 1)], 0))
+    open_, overdue, done = _part_sums(today)
     rows = (
         TaskAssignee.select(
             Employee.id,
@@ -299,15 +298,7 @@ def person_counts(user, office_id, today=None) -> list[dict]:
         .order_by(overdue.desc(), open_.desc(), Employee.name_en)
         .dicts()
     )
-    return [
-        {
-            **r,
-            "open": int(r["open"] or 0),
-            "overdue": int(r["overdue"] or 0),
-            "done": int(r["done"] or 0),
-        }
-        for r in rows
-    ]
+    return _counted(rows)
 
 
 def parts_of(task_id) -> list:

@@ -5,6 +5,7 @@ list of blocks yet to report or certify."""
 
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from blueprints.masters.models import Block, GramPanchayat
@@ -95,21 +96,11 @@ def index():
     if fmt:
         table = exports.rollup_table(rows, total, shown, _("Block"))
         name = f"mis-{scheme.code if scheme else 'none'}-{months.key(month)}"
-        if fmt == "csv":
-            return exports.download(exports.to_csv(table), "text/csv", f"{name}.csv")
-        data = exports.to_xlsx([(_("By block"), table)], title=_("Scheme progress"))
-        return exports.download(data, exports.XLSX_MIMETYPE, f"{name}.xlsx")
+        return _download(fmt, table, name, _("By block"))
     chart_of = _chart_indicator(shown)
-    chart = None
-    if chart_of is not None and rows:
-        chart = charts.share_bars(
-            rows,
-            chart_of.id,
-            _(
-                "%(indicator)s: share of the target achieved, by block",
-                indicator=chart_of.name(current_language()),
-            ),
-        )
+    chart = _share_chart(
+        rows, chart_of, _l("%(indicator)s: share of the target achieved, by block")
+    )
     return render(
         "mis/index.html",
         schemes=schemes,
@@ -122,6 +113,23 @@ def index():
         enter_url=_home_link(),
         **_nav(month),
     )
+
+
+def _download(fmt, table, name, sheet_title):
+    """The roll-up table as CSV or as a one-sheet XLSX."""
+    if fmt == "csv":
+        return exports.download(exports.to_csv(table), "text/csv", f"{name}.csv")
+    data = exports.to_xlsx([(sheet_title, table)], title=_("Scheme progress"))
+    return exports.download(data, exports.XLSX_MIMETYPE, f"{name}.xlsx")
+
+
+def _share_chart(rows, chart_of, title):
+    """Bars of the share achieved for one indicator; `title` is a lazy
+    message with %(indicator)s, so each level keeps its own wording."""
+    if chart_of is None or not rows:
+        return None
+    name = chart_of.name(current_language())
+    return charts.share_bars(rows, chart_of.id, str(title) % {"indicator": name})
 
 
 @bp.route("/blocks/<int:block_id>")
@@ -142,26 +150,16 @@ def _block_page(block, month, fmt=None, error=None, status=200):
         total = ru.block_total(current_user, block.id, month, shown_ids, all_ids)
         table = exports.rollup_table(rows, total, shown, _("Gram panchayat"))
         name = f"mis-{block.code}-{scheme.code if scheme else 'none'}-{months.key(month)}"
-        if fmt == "csv":
-            return exports.download(exports.to_csv(table), "text/csv", f"{name}.csv")
-        data = exports.to_xlsx([(block.name, table)], title=_("Scheme progress"))
-        return exports.download(data, exports.XLSX_MIMETYPE, f"{name}.xlsx")
+        return _download(fmt, table, name, block.name)
     page = page_arg()
     rows, has_next = ru.gp_rows(
         current_user, block.id, month, shown_ids, all_ids, page, missing_only
     )
     total = ru.block_total(current_user, block.id, month, shown_ids, all_ids)
     chart_of = _chart_indicator(shown)
-    chart = None
-    if chart_of is not None and rows:
-        chart = charts.share_bars(
-            rows,
-            chart_of.id,
-            _(
-                "%(indicator)s: share of the target achieved, by gram panchayat",
-                indicator=chart_of.name(current_language()),
-            ),
-        )
+    chart = _share_chart(
+        rows, chart_of, _l("%(indicator)s: share of the target achieved, by gram panchayat")
+    )
     return render(
         "mis/block.html",
         status=status,

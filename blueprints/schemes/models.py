@@ -100,7 +100,20 @@ def _pick(values: dict, lang: str) -> tuple[str, str]:
     return "", lang
 
 
-class Scheme(BaseModel):
+class EligibilityFields:
+    """What a scheme and each of its versions carry alike: the beneficiary
+    groups (",farmers,women,") and the finder's rules (JSON)."""
+
+    @property
+    def rules(self) -> dict:
+        return json.loads(self.rules_json or "{}")
+
+    @property
+    def group_list(self) -> list[str]:
+        return [g for g in self.groups.split(",") if g]
+
+
+class Scheme(EligibilityFields, BaseModel):
     code = pw.CharField(max_length=20, unique=True)
     level = pw.CharField(max_length=20, choices=list(LEVELS.items()), index=True)
     # The department that owns the scheme: its users edit, its head publishes.
@@ -127,14 +140,6 @@ class Scheme(BaseModel):
         return _pick({"en": self.title_en, "hi": self.title_hi, "mr": self.title_mr}, lang)
 
     @property
-    def rules(self) -> dict:
-        return json.loads(self.rules_json or "{}")
-
-    @property
-    def group_list(self) -> list[str]:
-        return [g for g in self.groups.split(",") if g]
-
-    @property
     def level_label(self):
         return LEVELS.get(self.level, self.level)
 
@@ -143,7 +148,7 @@ class Scheme(BaseModel):
         return SCHEME_STATUSES.get(self.status, self.status)
 
 
-class SchemeVersion(BaseModel):
+class SchemeVersion(EligibilityFields, BaseModel):
     """One edition of a scheme's information. Published versions are never
     edited: a change is a new draft, published in its turn."""
 
@@ -178,14 +183,6 @@ class SchemeVersion(BaseModel):
     @property
     def texts(self) -> dict:
         return json.loads(self.texts_json or "{}")
-
-    @property
-    def rules(self) -> dict:
-        return json.loads(self.rules_json or "{}")
-
-    @property
-    def group_list(self) -> list[str]:
-        return [g for g in self.groups.split(",") if g]
 
     @property
     def state_label(self):

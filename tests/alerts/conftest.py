@@ -6,8 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from core.db import db
 from tests.factories import make_application, make_service, make_user
+from tests.fixtures import ctx, english  # noqa: F401
 
 # A Monday; "day n" of the application is DAY0 + n days.
 DAY0 = dt.date(2026, 3, 2)
@@ -15,18 +15,6 @@ DAY0 = dt.date(2026, 3, 2)
 
 def day(n: int) -> dt.date:
     return DAY0 + dt.timedelta(days=n)
-
-
-@pytest.fixture(autouse=True)
-def english(app):
-    app.config["DEFAULT_LOCALE"] = "en"
-    app.config["CLI_LOCALE"] = "en"
-
-
-@pytest.fixture
-def ctx(app):
-    with app.app_context(), db.connection_context():
-        yield app
 
 
 def person(place, role, username, n, **overrides):

@@ -5,8 +5,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from core.db import db
 from tests.assignments.factories import make_employee
+from tests.fixtures import ctx  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
@@ -14,13 +14,6 @@ def english(app):
     app.config["DEFAULT_LOCALE"] = "en"
     app.config["CLI_LOCALE"] = "en"
     app.config["PUBLIC_URL"] = "https://zila.example"
-
-
-@pytest.fixture
-def ctx(app):
-    """An app context for calling services directly (not with requests)."""
-    with app.app_context(), db.connection_context():
-        yield app
 
 
 @pytest.fixture

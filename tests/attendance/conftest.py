@@ -5,20 +5,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from core.db import db
 from tests.assignments.factories import make_employee
-
-
-@pytest.fixture(autouse=True)
-def english(app):
-    app.config["DEFAULT_LOCALE"] = "en"
-    app.config["CLI_LOCALE"] = "en"
-
-
-@pytest.fixture
-def ctx(app):
-    with app.app_context(), db.connection_context():
-        yield app
+from tests.fixtures import ctx, english  # noqa: F401
 
 
 @pytest.fixture

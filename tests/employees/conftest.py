@@ -6,12 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from core.db import db
-
-
-@pytest.fixture(autouse=True)
-def english(app):
-    app.config["DEFAULT_LOCALE"] = "en"
-    app.config["CLI_LOCALE"] = "en"
+from tests.fixtures import ctx, english  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
@@ -19,13 +14,6 @@ def instance_here(app, tmp_path):
     """Uploaded import files go to this test's own folder."""
     app.config["EMPLOYEE_IMPORT_DIR"] = str(tmp_path / "imports")
     return tmp_path / "imports"
-
-
-@pytest.fixture
-def ctx(app):
-    """An app context for calling services directly (not with requests)."""
-    with app.app_context(), db.connection_context():
-        yield app
 
 
 @pytest.fixture

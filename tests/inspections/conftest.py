@@ -5,22 +5,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from core.db import db
+from tests.fixtures import ctx, english  # noqa: F401
 from tests.inspections.factories import make_centres, make_inspector
-
-
-@pytest.fixture(autouse=True)
-def english(app):
-    app.config["DEFAULT_LOCALE"] = "en"
-    app.config["CLI_LOCALE"] = "en"
-
-
-@pytest.fixture
-def ctx(app):
-    """An app context for calling services directly. Not for tests that also
-    make requests: the requests would share its `g`, and so its signed-in user."""
-    with app.app_context(), db.connection_context():
-        yield app
 
 
 @pytest.fixture

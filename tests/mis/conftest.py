@@ -6,21 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from core.db import db
+from tests.fixtures import ctx, english  # noqa: F401
 from tests.mis.factories import make_indicators
-
-
-@pytest.fixture(autouse=True)
-def english(app):
-    app.config["DEFAULT_LOCALE"] = "en"
-    app.config["CLI_LOCALE"] = "en"
-
-
-@pytest.fixture
-def ctx(app):
-    """An app context for calling services directly (not with requests)."""
-    with app.app_context(), db.connection_context():
-        yield app
 
 
 @pytest.fixture

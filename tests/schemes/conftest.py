@@ -5,27 +5,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from core.db import db
 from tests.factories import make_user
-
-
-@pytest.fixture(autouse=True)
-def english(app):
-    app.config["DEFAULT_LOCALE"] = "en"
-    app.config["CLI_LOCALE"] = "en"
+from tests.fixtures import ctx, english  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
 def uploads_here(app, tmp_path):
     app.config["UPLOAD_DIR"] = str(tmp_path / "uploads")
     return tmp_path / "uploads"
-
-
-@pytest.fixture
-def ctx(app):
-    """An app context for calling services directly (not for requests)."""
-    with app.app_context(), db.connection_context():
-        yield app
 
 
 @pytest.fixture
