@@ -49,33 +49,6 @@ def demo_password() -> str:
     return DEMO_PASSWORD_RE.search(source).group(1)
 
 
-# `flask seed-demo` on PostgreSQL stops at the application ID sequence:
-# peewee has no REPLACE there. Until that is fixed (reported to the lead),
-# the bench seeds through the same command with on_conflict_replace turned
-# into the upsert it means, as long as that call is in the file.
-PG_SEED_BUG_AT = ROOT / "blueprints/applications/demo.py"
-PG_SEED_BUG = (
-    "flask seed-demo fails on PostgreSQL (blueprints/applications/demo.py: "
-    "IdSequence ... on_conflict_replace())"
-)
-PG_SEED_SHIM = """
-import peewee
-
-def on_conflict_replace(self, replace=True):
-    meta = self.model._meta
-    kept = [f for f in meta.sorted_fields if f is not meta.primary_key]
-    return self.on_conflict(conflict_target=[meta.primary_key], preserve=kept)
-
-peewee.Insert.on_conflict_replace = on_conflict_replace
-from app import app
-
-result = app.test_cli_runner().invoke(args=["seed-demo"])
-if result.exception is not None:
-    print(result.output[-2000:])
-    raise result.exception
-"""
-
-
 # --- the database ------------------------------------------------------------
 
 
@@ -155,11 +128,7 @@ class Backend:
             self._flush_redis()
         started = time.perf_counter()
         self.flask("init-db")
-        if self.kind == "postgres" and PG_SEED_BUG_AT.read_text().count(".on_conflict_replace()"):
-            print(f"NOTE: {PG_SEED_BUG}; seeding through the bench's upsert shim", flush=True)
-            self._run_python(PG_SEED_SHIM)
-        else:
-            self.flask("seed-demo")
+        self.flask("seed-demo")
         if operators:
             self._make_operators(operators)
         print(
