@@ -10,6 +10,7 @@ import json
 import peewee as pw
 from flask_babel import gettext as _
 
+from blueprints.employees.search import fold, keys_of
 from blueprints.masters.models import Office
 from blueprints.schemes import photos
 from blueprints.schemes.models import (
@@ -439,13 +440,21 @@ def _copy_published(scheme, version):
         groups=version.groups,
         rules_json=version.rules_json,
         service=version.service_id,
-        search_text=search_key("\n".join(words)),
+        search_text=_search_text(words),
         is_published=True,
         published_at=utcnow(),
     ).where(Scheme.id == scheme.id).execute()
 
 
 # --- the public list --------------------------------------------------------
+
+
+def _search_text(words: list[str]) -> str:
+    """The text itself (folded) and, on a last line, the script-independent
+    key of every word (the employee register's folding), so that "shettale"
+    finds शेततळे and "निराधार" finds "Niradhar"."""
+    text = "\n".join(words)
+    return search_key(text) + "\n" + " ".join(sorted(keys_of(text)))
 
 
 def search(filters: dict):
@@ -471,6 +480,13 @@ def search(filters: dict):
         query = query.where(Scheme.groups.contains(f",{filters['group']},"))
     for word in search_key(filters.get("q", "")).split()[:8]:
         word = word.replace("%", "").replace("_", "").replace("\\", "")
-        if word:
-            query = query.where(Scheme.search_text.contains(word))
+        if not word:
+            continue
+        key = fold(word)
+        # A word matches as typed, or by its sound in the other script; a
+        # key of one or two letters would match almost anything.
+        found = Scheme.search_text.contains(word)
+        if len(key) >= 3:
+            found |= Scheme.search_text.contains(key)
+        query = query.where(found)
     return query.order_by(Scheme.title_en, Scheme.id)

@@ -50,6 +50,19 @@ def test_search_works_on_devanagari_and_latin(client, catalogue):
     assert "No scheme fits" in client.get("/schemes/?q=%25+nothing").get_data(as_text=True)
 
 
+def test_search_finds_a_word_typed_in_the_other_script(client, catalogue):
+    # "Niradhar" appears in English only in the title; निराधार in Marathi.
+    # Typed the other way round, each finds the scheme by its sound.
+    page = client.get("/schemes/?q=niradhaar").get_data(as_text=True)
+    assert "Sanjay Gandhi" in page and "Test Kisan Scheme" not in page
+    page = client.get("/schemes/?q=अर्थसहाय्य").get_data(as_text=True)
+    assert "Sanjay Gandhi" in page
+    page = client.get("/schemes/?q=arthasahayya").get_data(as_text=True)
+    assert "Sanjay Gandhi" in page and "Test Kisan Scheme" not in page
+    page = client.get("/schemes/?q=dara+maha").get_data(as_text=True)  # दरमहा, split
+    assert "No scheme fits" in page
+
+
 def test_bad_filter_values_are_named_and_left_out(client, catalogue):
     response = client.get("/schemes/?level=galactic&group=%3Cscript%3E&office=abc&q=" + "x" * 101)
     assert response.status_code == 400
