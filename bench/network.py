@@ -9,14 +9,18 @@ request and a cap on each direction's throughput), against gunicorn with 2
 workers serving the demo district on SQLite. For each profile and page: a
 first visit (a new browser context: empty cache, a signed-in cookie where
 the page needs one) and a repeat visit (the same context, cache warm),
-BENCH_NET_RUNS (3) times; prints the medians of the time to
-DOMContentLoaded and to load (navigation timing) and the bytes the browser
+BENCH_NET_RUNS (3) times; prints the medians of the time to first
+contentful paint (paint timing), to DOMContentLoaded and to load
+(navigation timing), and the bytes the browser
 received (CDP loadingFinished: headers and bodies as they crossed the
 network; nothing for what the cache answered).
 
 Profiles (kbit/s = 1000 bits per second):
   2G       800 ms latency,  50 kbit/s down,  20 kbit/s up
-  slow 3G  400 ms latency, 400 kbit/s down, 400 kbit/s up"""
+  slow 3G  400 ms latency, 400 kbit/s down, 400 kbit/s up
+
+Fails (exit 1) when a 2G figure breaks GUIDE.md's budget: first contentful
+paint over 3.5 s on a first visit, or load over 2 s on a repeat visit."""
 
 import os
 import statistics
@@ -25,6 +29,9 @@ import sys
 from bench.server import Backend, Client, served
 
 RUNS = int(os.environ.get("BENCH_NET_RUNS", 3))
+# GUIDE.md's 2G budget: a first visit paints its first content within 3.5 s,
+# a repeat visit is loaded within 2 s.
+BUDGET_2G = {"first": ("fcp", 3500), "repeat": ("load", 2000)}
 PROFILES = {
     "2G": {"latency": 800, "down_kbit": 50, "up_kbit": 20},
     "slow 3G": {"latency": 400, "down_kbit": 400, "up_kbit": 400},
@@ -52,7 +59,9 @@ def visit(page, counter: dict, url: str) -> dict:
     )
     timing = page.evaluate(
         "(() => { const n = performance.getEntriesByType('navigation')[0];"
-        " return {dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd}; })()"
+        " const p = performance.getEntriesByName('first-contentful-paint')[0];"
+        " return {fcp: p ? p.startTime : NaN,"
+        " dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd}; })()"
     )
     return {**timing, **counter}
 
@@ -92,7 +101,9 @@ def measure(browser, base: str, cookies: dict, profile: dict, path: str, who: st
         return statistics.median(r[key] for r in runs)
 
     return {
-        visit_kind: {k: median(runs, k) for k in ("dcl", "load", "bytes", "requests", "cached")}
+        visit_kind: {
+            k: median(runs, k) for k in ("fcp", "dcl", "load", "bytes", "requests", "cached")
+        }
         for visit_kind, runs in (("first", first), ("repeat", repeat))
     }
 
@@ -152,17 +163,23 @@ def main() -> int:
             f"{profile['up_kbit']} kbit/s up"
         )
     print(
-        f"{'network':<8} {'page':<40} {'visit':<6} {'DOMContentLoaded':>16} {'load':>7} "
-        f"{'bytes':>7} {'requests':>9}"
+        f"{'network':<8} {'page':<40} {'visit':<6} {'first paint':>11} "
+        f"{'DOMContentLoaded':>16} {'load':>7} {'bytes':>7} {'requests':>9}"
     )
+    over = []
     for name, label, result in rows:
         for kind in ("first", "repeat"):
             v = result[kind]
             print(
-                f"{name:<8} {label:<40} {kind:<6} {v['dcl']:>16.0f} {v['load']:>7.0f} "
-                f"{v['bytes']:>7.0f} {v['requests']:>5.0f} ({v['cached']:.0f})"
+                f"{name:<8} {label:<40} {kind:<6} {v['fcp']:>11.0f} {v['dcl']:>16.0f} "
+                f"{v['load']:>7.0f} {v['bytes']:>7.0f} {v['requests']:>5.0f} ({v['cached']:.0f})"
             )
-    return 0
+            key, limit = BUDGET_2G[kind]
+            if name == "2G" and not v[key] <= limit:  # NaN (no paint entry) fails too
+                over.append(f"{label} ({kind} visit: {key} {v[key]:.0f} ms > {limit} ms)")
+    for line in over:
+        print(f"OVER THE 2G BUDGET: {line}")
+    return 1 if over else 0
 
 
 if __name__ == "__main__":
