@@ -17,10 +17,15 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30), "IST")
 babel = Babel()
 
 
+def message_locale() -> str:
+    """The district's language for what goes out without a reader's choice:
+    SMS, e-mail, commands and huey tasks (CLI_LOCALE)."""
+    return current_app.config.get("CLI_LOCALE", "en")
+
+
 def select_locale() -> str:
     if not has_request_context():
-        # Commands and huey tasks: the district's language unless told.
-        return current_app.config.get("CLI_LOCALE", "en")
+        return message_locale()
     languages = current_app.config["LANGUAGES"]
     chosen = request.cookies.get(LANG_COOKIE)
     if chosen in languages:

@@ -41,7 +41,7 @@ from blueprints.applications.models import OPEN_STATUSES, Application
 from blueprints.masters.models import Block, GramPanchayat, Office
 from core import notify
 from core.db import utcnow, write_transaction
-from core.i18n import IST
+from core.i18n import IST, message_locale
 
 WARN_DAYS_LEFT = 2
 ESCALATE_DAYS_LATE = 3
@@ -299,7 +299,7 @@ def _send_one(digest: Digest, today: dt.date, channel: str) -> str:
             # The claim: a concurrent run blocks here, then fails on the key.
             AlertRecord.insert_many(rows).execute()
             if status == "queued":
-                with force_locale(current_app.config.get("CLI_LOCALE", "en")):
+                with force_locale(message_locale()):
                     text = sms_text(digest, today)
                     body = email_text(digest, today) if channel == "email" else text
                 note = notify.queue(

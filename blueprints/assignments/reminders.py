@@ -24,6 +24,7 @@ from blueprints.assignments.models import Task, TaskAssignee
 from blueprints.assignments.services import ist_today
 from blueprints.employees.models import Employee
 from core import notify
+from core.i18n import message_locale
 
 SALT = "task-done-link"
 LINK_DAYS = 7
@@ -156,7 +157,7 @@ def send_reminders(now: dt.datetime | None = None) -> dict:
     for part in due_parts(today):
         by_employee.setdefault(part.employee_id, []).append(part)
     sent = skipped = 0
-    with force_locale(current_app.config.get("CLI_LOCALE", "en")):
+    with force_locale(message_locale()):
         for employee_id, parts in by_employee.items():
             mobile = (parts[0].employee.mobile_official or "").strip()
             if not mobile:

@@ -5,7 +5,6 @@ import datetime as dt
 import re
 
 import peewee as pw
-from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -18,7 +17,7 @@ from core import notify
 from core.access import DISTRICT_WIDE
 from core.audit import record
 from core.db import utcnow, write_transaction
-from core.i18n import IST
+from core.i18n import IST, message_locale
 
 # --- the privacy split: the ONE place that decides who sees what -------------
 #
@@ -210,12 +209,6 @@ def head_contacts(office_id) -> list[tuple[str, str]]:
 
 
 # --- keeping entries ---------------------------------------------------------
-
-
-def message_locale() -> str:
-    """SMS and e-mail go out in the district's language (CLI_LOCALE), as
-    the other areas' messages do."""
-    return current_app.config.get("CLI_LOCALE", "en")
 
 
 class Refused(ValueError):

@@ -5,6 +5,7 @@ import click
 from flask_babel import force_locale
 
 from blueprints.employees import bp
+from core.i18n import message_locale
 
 
 @bp.cli.command("import-employees")
@@ -13,7 +14,6 @@ from blueprints.employees import bp
 @click.option("--dry-run", is_flag=True, help="Only report what would change.")
 def import_employees(path, posts, dry_run):
     """Import employees (or sanctioned posts) from a CSV or XLSX file."""
-    from flask import current_app
 
     from blueprints.employees import importer
     from core.db import db
@@ -22,7 +22,7 @@ def import_employees(path, posts, dry_run):
     with open(path, "rb") as handle:
         data = handle.read()
     with (
-        force_locale(current_app.config.get("CLI_LOCALE", "en")),
+        force_locale(message_locale()),
         db.connection_context(),
         click.progressbar(length=1, label="checking rows") as bar,
     ):

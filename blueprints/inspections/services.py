@@ -32,6 +32,7 @@ from blueprints.masters.models import Block, Csc, GramPanchayat, Tehsil, Village
 from core import audit
 from core.access import DISTRICT_WIDE, gp_condition
 from core.db import db, is_postgres, utcnow, write_transaction
+from core.i18n import message_locale
 
 MAX_PHOTOS = 4
 PAGE_SIZE = 50
@@ -149,7 +150,7 @@ def tell_inspector(week: str, inspector_id: int):
     if not rows or not user.mobile or not user.is_active_account:
         return None
     base = (current_app.config.get("PUBLIC_URL") or "").rstrip("/")
-    with force_locale(current_app.config.get("CLI_LOCALE", "en")):
+    with force_locale(message_locale()):
         places = ", ".join(f"{r.csc.code} {r.csc.gram_panchayat.name}" for r in rows)
         if base:
             text = _(

@@ -5,7 +5,7 @@ task that runs twice sends nothing twice."""
 import datetime as dt
 
 import peewee as pw
-from flask import current_app, url_for
+from flask import url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -16,16 +16,10 @@ from core import notify
 from core.access import DISTRICT_WIDE, office_condition
 from core.audit import record
 from core.db import utcnow, write_transaction
-from core.i18n import IST
+from core.i18n import IST, message_locale
 
 ORGANISERS = ("district_manager", "admin")
 REMIND_BEFORE = dt.timedelta(hours=1)
-
-
-def message_locale() -> str:
-    """SMS and e-mail go out in the district's language (CLI_LOCALE), as
-    the other areas' messages do."""
-    return current_app.config.get("CLI_LOCALE", "en")
 
 
 class Refused(ValueError):
