@@ -71,8 +71,12 @@ def demo_logins():
     from blueprints.masters.demo_data import DEMO_PASSWORD
     from blueprints.masters.seed import demo_logins as rows
 
+    logins = rows()
+    if not logins:
+        click.echo("No demo users here (this is not the demo district).")
+        return
     click.echo(f"Demo password for every user: {DEMO_PASSWORD}")
-    for username, role, note in rows():
+    for username, role, note in logins:
         click.echo(f"  {username:<22} {role:<18} {note}")
 
 

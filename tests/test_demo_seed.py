@@ -23,3 +23,21 @@ def test_seed_demo_loads_every_area_once(app):
     again = runner.invoke(args=["seed-demo"])
     assert again.exit_code == 1
     assert runner.invoke(args=["seed-demo", "--if-empty"]).exit_code == 0
+
+
+def test_demo_logins_lists_no_one_outside_the_demo_district(app, place):
+    """A real district's users are never password-checked nor listed."""
+    from blueprints.accounts.models import User
+    from blueprints.masters.demo_data import DEMO_PASSWORD
+    from blueprints.masters.models import District
+    from core.passwords import hash_password
+    from tests.factories import make_user
+
+    with app.app_context():
+        District.update(code="JAL").execute()  # another district, not the demo
+        user = make_user("district_manager", place, username="real.collector")
+        # Even a user whose password happens to be the demo one stays unlisted.
+        User.update(password_hash=hash_password(DEMO_PASSWORD)).where(User.id == user.id).execute()
+    output = app.test_cli_runner().invoke(args=["demo-logins"]).output
+    assert "real.collector" not in output
+    assert "not the demo district" in output
