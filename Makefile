@@ -26,7 +26,7 @@ run: setup
 	@$(VENV)/bin/huey_consumer tasks.huey -w 2 -k thread -q & echo $$! > instance/huey.pid; \
 	trap 'kill $$(cat instance/huey.pid) 2>/dev/null' EXIT INT TERM; \
 	echo; echo "Zila is at http://$(HOST):$(PORT)/"; $(FLASK) demo-logins; echo; \
-	$(VENV)/bin/gunicorn -w $(WORKERS) -b $(HOST):$(PORT) --access-logfile - 'app:app'
+	$(VENV)/bin/gunicorn -w $(WORKERS) -b $(HOST):$(PORT) --access-logfile - 'wsgi:app'
 
 test: setup lint translations-check test-sqlite test-postgres
 

@@ -1,4 +1,6 @@
-"""Zila: the district e-governance portal. `flask --app app run`."""
+"""Zila: the district e-governance portal. The factory only: importing this
+module builds nothing (the WSGI server takes `wsgi:app`; `flask --app app`
+finds create_app)."""
 
 from flask import Flask
 from flask_compress import Compress
@@ -45,47 +47,7 @@ def create_app(config=None) -> Flask:
 
 
 def register_blueprints(app: Flask) -> None:
-    from blueprints.accounts.views import bp as accounts
-    from blueprints.admin.views import bp as admin
-    from blueprints.alerts.views import bp as alerts
-    from blueprints.applications.views import bp as applications
-    from blueprints.assignments.views import bp as assignments
-    from blueprints.attendance.views import bp as attendance
-    from blueprints.cscs.views import bp as cscs
-    from blueprints.desk.views import bp as desk
-    from blueprints.directory.views import bp as directory
-    from blueprints.employees.views import bp as employees
-    from blueprints.home.views import bp as home
-    from blueprints.inspections.views import bp as inspections
-    from blueprints.masters.views import bp as masters
-    from blueprints.mis.views import bp as mis
-    from blueprints.pendency.views import bp as pendency
-    from blueprints.reports.views import bp as reports
-    from blueprints.schemes.views import bp as schemes
-    from blueprints.services.views import bp as services
-    from blueprints.track.views import bp as track
-    from blueprints.vc.views import bp as vc
+    from blueprints import area_modules
 
-    app.register_blueprint(home)
-    app.register_blueprint(accounts)
-    app.register_blueprint(masters, url_prefix="/masters")
-    app.register_blueprint(admin, url_prefix="/admin")
-    app.register_blueprint(services, url_prefix="/services")
-    app.register_blueprint(applications, url_prefix="/applications")
-    app.register_blueprint(desk, url_prefix="/desk")
-    app.register_blueprint(track)
-    app.register_blueprint(reports, url_prefix="/reports")
-    app.register_blueprint(cscs, url_prefix="/cscs")
-    app.register_blueprint(pendency, url_prefix="/pendency")
-    app.register_blueprint(alerts, url_prefix="/alerts")
-    app.register_blueprint(inspections, url_prefix="/inspections")
-    app.register_blueprint(schemes, url_prefix="/schemes")
-    app.register_blueprint(mis, url_prefix="/mis")
-    app.register_blueprint(employees, url_prefix="/employees")
-    app.register_blueprint(assignments, url_prefix="/assignments")
-    app.register_blueprint(attendance, url_prefix="/attendance")
-    app.register_blueprint(directory, url_prefix="/directory")
-    app.register_blueprint(vc, url_prefix="/vc")
-
-
-app = create_app()
+    for area, views in area_modules("views"):
+        app.register_blueprint(views.bp, url_prefix=area.url_prefix)

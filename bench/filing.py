@@ -154,9 +154,9 @@ def _single(tmp: str) -> int:
         }
     )
     with app.app_context(), db.connection_context():
-        from blueprints.masters.seed import seed_demo
-        from blueprints.services.demo_services import seed_services
-        from blueprints.services.models import Service
+        from blueprints.catalogue.demo import seed_demo as seed_services
+        from blueprints.catalogue.models import Service
+        from blueprints.masters.demo import seed_demo
 
         migrate()
         seed_demo(echo=lambda *_: None)

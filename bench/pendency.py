@@ -40,8 +40,8 @@ IST = dt.timedelta(hours=5, minutes=30)
 def _masters():
     """What a row needs from the demo district, read once."""
     from blueprints.accounts.models import User
+    from blueprints.catalogue.models import Service
     from blueprints.masters.models import Block, Csc, GramPanchayat, Office
-    from blueprints.services.models import Service
 
     blocks = dict(Block.select(Block.id, Block.tehsil).tuples())
     tehsil_office = {
@@ -323,8 +323,8 @@ def _count_open(db) -> int:
 
 def run(database_url: str, label: str, insert) -> list[tuple]:
     from app import create_app
-    from blueprints.masters.seed import seed_demo
-    from blueprints.services.demo_services import seed_services
+    from blueprints.catalogue.demo import seed_demo as seed_services
+    from blueprints.masters.demo import seed_demo
     from core.db import db, utcnow
     from core.migrate import migrate
 

@@ -150,7 +150,7 @@ class Backend:
         # One process for all: each `flask create-user` would load the app again.
         script = (
             "import sys\n"
-            "from app import app\n"
+            "from wsgi import app\n"
             "from blueprints.accounts.services import create_user\n"
             "from core.db import db\n"
             "import os\n"
@@ -215,7 +215,7 @@ def served(backend: Backend, workers: int = WORKERS):
     port = _free_port()
     log = open(Path(backend.tmp) / "gunicorn.log", "w")  # noqa: SIM115 (closed below)
     server = subprocess.Popen(  # noqa: S603 (our own command line)
-        [str(VENV_BIN / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}", "app:app"],
+        [str(VENV_BIN / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}", "wsgi:app"],
         cwd=ROOT,
         env=backend.env,
         stdin=subprocess.DEVNULL,

@@ -1,8 +1,6 @@
 """Commands: flask --app app init-db | seed-demo | create-user | reset-2fa"""
 
 import getpass
-import importlib
-import importlib.util
 import time
 
 import click
@@ -27,22 +25,13 @@ def init_db():
     click.echo(f"migrations applied: {', '.join(done) if done else 'none (up to date)'}")
 
 
-# Areas with a blueprints/<area>/demo.py whose seed_demo(echo) -> count loads
-# their part of the demo district.
-DEMO_AREAS = ("schemes", "mis", "employees", "assignments", "attendance", "directory", "vc")
-
-
 @click.command("seed-demo")
 @click.option("--if-empty", is_flag=True, help="Do nothing when a district exists.")
 @with_appcontext
 def seed_demo(if_empty):
-    """Load the demo district: places, offices, CSCs and users of every role."""
-    from blueprints.applications.demo import seed_applications
-    from blueprints.cscs.demo import seed_registry
-    from blueprints.inspections.demo import seed_inspections
-    from blueprints.masters.seed import is_empty
-    from blueprints.masters.seed import seed_demo as run
-    from blueprints.services.demo_services import seed_services
+    """Load the demo district: every area's demo.py, in the order of AREAS."""
+    from blueprints import area_modules
+    from blueprints.masters.demo import is_empty
 
     with db.connection_context():
         if not is_empty():
@@ -51,15 +40,13 @@ def seed_demo(if_empty):
                 raise SystemExit(1)
             return
         started = time.monotonic()
-        counts = run(echo=click.echo)
-        counts["service"] = seed_services(echo=click.echo)
-        counts["application"] = seed_applications(echo=click.echo)
-        counts["csc_registry"] = seed_registry(echo=click.echo)
-        counts["inspection"] = seed_inspections(echo=click.echo)
-        for area in DEMO_AREAS:  # in this order: later areas use earlier ones
-            if importlib.util.find_spec(f"blueprints.{area}.demo") is not None:
-                demo = importlib.import_module(f"blueprints.{area}.demo")
-                counts[area] = demo.seed_demo(echo=click.echo)
+        counts = {}
+        for area, demo in area_modules("demo"):
+            seeded = demo.seed_demo(echo=click.echo)
+            if isinstance(seeded, dict):
+                counts.update(seeded)
+            else:
+                counts[area.name] = seeded
     summary = ", ".join(f"{k} {v}" for k, v in counts.items())
     click.echo(f"seeded in {time.monotonic() - started:.1f}s: {summary}")
 
@@ -68,8 +55,8 @@ def seed_demo(if_empty):
 @with_appcontext
 def demo_logins():
     """Print the demo usernames and what each can do."""
+    from blueprints.masters.demo import demo_logins as rows
     from blueprints.masters.demo_data import DEMO_PASSWORD
-    from blueprints.masters.seed import demo_logins as rows
 
     logins = rows()
     if not logins:

@@ -20,40 +20,13 @@ def migrate(upto: str | None = None) -> list[str]:
 
 
 def all_models():
-    from blueprints.accounts.models import RecoveryCode, User
-    from blueprints.alerts.models import ALERT_MODELS
-    from blueprints.applications.models import APPLICATION_MODELS
-    from blueprints.assignments.models import ASSIGNMENTS_MODELS
-    from blueprints.attendance.models import ATTENDANCE_MODELS
-    from blueprints.cscs.models import CSC_MODELS
-    from blueprints.directory.models import DIRECTORY_MODELS
-    from blueprints.employees.models import EMPLOYEES_MODELS
-    from blueprints.inspections.models import INSPECTION_MODELS
-    from blueprints.masters.models import MASTER_MODELS
-    from blueprints.mis.models import MIS_MODELS
-    from blueprints.schemes.models import SCHEMES_MODELS
-    from blueprints.services.models import Service
-    from blueprints.vc.models import VC_MODELS
+    """The kernel's own tables, then every area's MODELS (blueprints.AREAS)."""
+    from blueprints import area_modules
     from core.audit import AuditEvent
     from core.notify import GatewayAlert, Notification
+    from core.periodic import TaskRun
 
-    return [
-        *MASTER_MODELS,
-        User,
-        RecoveryCode,
-        AuditEvent,
-        Notification,
-        GatewayAlert,
-        Service,
-        *APPLICATION_MODELS,
-        *CSC_MODELS,
-        *ALERT_MODELS,
-        *INSPECTION_MODELS,
-        *SCHEMES_MODELS,
-        *MIS_MODELS,
-        *EMPLOYEES_MODELS,
-        *ASSIGNMENTS_MODELS,
-        *ATTENDANCE_MODELS,
-        *DIRECTORY_MODELS,
-        *VC_MODELS,
-    ]
+    models = [AuditEvent, Notification, GatewayAlert, TaskRun]
+    for _area, module in area_modules("models"):
+        models.extend(getattr(module, "MODELS", ()))
+    return models

@@ -176,7 +176,7 @@ def queue(channel: str, recipient: str, body: str, subject: str = "", dedupe_key
     except pw.IntegrityError:
         # A concurrent caller stored the same dedupe_key first.
         return Notification.get(Notification.dedupe_key == dedupe_key)
-    from tasks import deliver_notification
+    from core.notify_tasks import deliver_notification
 
     deliver_notification(note.id)
     return note

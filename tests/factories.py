@@ -174,7 +174,7 @@ def make_service(place, **overrides):
     """An income-certificate-like service disposed of by the tehsil office."""
     import json
 
-    from blueprints.services.models import Service
+    from blueprints.catalogue.models import Service
 
     fields = {
         "code": "INC",

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from blueprints import AREAS
 from core import access
 from core.access import STAFF_ROLES
 
@@ -32,23 +33,16 @@ def post_rules(app):
     )
 
 
-# Areas whose routes take object ids provide tests/<area>/walk.py with a
+# Every area (blueprints.AREAS) whose routes take object ids provides tests/<area>/walk.py with a
 # walk_values(app, place, user) -> {argument: value}; each is merged here.
 # Its PUBLIC_ENDPOINTS (a set) adds to the pinned public endpoints below.
-WALK_AREAS = (
-    "inspections",
-    "schemes",
-    "mis",
-    "employees",
-    "assignments",
-    "attendance",
-    "directory",
-    "vc",
-)
+WALK_AREAS = tuple(area.name for area in AREAS)
 
 
 def _walk_module(area):
     """tests/<area>/walk.py, or None where the area has none."""
+    if importlib.util.find_spec(f"tests.{area}") is None:
+        return None
     if importlib.util.find_spec(f"tests.{area}.walk") is None:
         return None
     return importlib.import_module(f"tests.{area}.walk")

@@ -105,3 +105,6 @@ class RecoveryCode(BaseModel):
 
     class Meta:
         table_name = "recovery_code"
+
+
+MODELS = (User, RecoveryCode)

@@ -1,6 +1,5 @@
 """Who holds which charge, the district's holidays, the alerts sent about
-applications near or past their service level, and the runs of the
-periodic tasks."""
+applications near or past their service level."""
 
 import json
 
@@ -150,18 +149,4 @@ class AlertRecord(BaseModel):
         return ALERT_REASONS.get(self.reason, self.reason)
 
 
-class TaskRun(BaseModel):
-    """One run of a periodic task: when, how long, and what came of it."""
-
-    task = pw.CharField(max_length=60)
-    started_at = pw.DateTimeField(default=utcnow)
-    finished_at = pw.DateTimeField(null=True)
-    ok = pw.BooleanField(null=True)  # None while running
-    summary = pw.TextField(default="")
-
-    class Meta:
-        table_name = "task_run"
-        indexes = ((("task", "id"), False),)
-
-
-ALERT_MODELS = (ChargeAssignment, Holiday, AlertRecord, TaskRun)
+MODELS = (ChargeAssignment, Holiday, AlertRecord)

@@ -1,104 +1,27 @@
-"""The bodies of the periodic tasks that tasks.py schedules, and the record
-of every run (TaskRun) that the administrator's page shows.
-
-A task marked exclusive runs on one consumer at a time: its run is claimed
-as a lease (a TaskRun row not yet finished, younger than the lease) inside
-a write-locked transaction, so that a second consumer, or a second run the
-same minute, is skipped and recorded as skipped. A crashed run's lease
-runs out, so one crash never stops the task for good."""
+"""The alerts' periodic task: the morning digests."""
 
 import datetime as dt
-import json
-import zlib
 
-from blueprints.alerts.models import TaskRun
-from core.db import db, is_postgres, utcnow, write_transaction
+from flask_babel import lazy_gettext as _l
+from huey import crontab
 
-# Runs kept per task; older ones are dropped (a task that runs every minute
-# would otherwise write half a million rows a year).
-KEEP_RUNS = 200
+from core.periodic import scheduled
 
 
-def _lock_id(name: str) -> int:
-    return zlib.crc32(f"zila-task:{name}".encode())
-
-
-def claim(name: str, lease_seconds: int | None, now: dt.datetime | None = None) -> TaskRun | None:
-    """Start a run of `name`; None when an exclusive run is under way."""
-    now = now or utcnow()
-    with write_transaction():
-        if lease_seconds is not None:
-            if is_postgres():
-                # Serialises the check below between consumers on PostgreSQL;
-                # SQLite's IMMEDIATE transaction already does.
-                db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_lock_id(name),))
-            busy = (
-                TaskRun.select(TaskRun.id)
-                .where(
-                    (TaskRun.task == name)
-                    & TaskRun.ok.is_null()
-                    & (TaskRun.started_at > now - dt.timedelta(seconds=lease_seconds))
-                )
-                .exists()
-            )
-            if busy:
-                TaskRun.create(
-                    task=name,
-                    started_at=now,
-                    finished_at=now,
-                    ok=True,
-                    summary=json.dumps({"skipped": 1}),
-                )
-                return None
-        return TaskRun.create(task=name, started_at=now)
-
-
-def finish(run: TaskRun, ok: bool, summary) -> None:
-    text = summary if isinstance(summary, str) else json.dumps(summary, default=str)
-    TaskRun.update(finished_at=utcnow(), ok=ok, summary=text[:2000]).where(
-        TaskRun.id == run.id
-    ).execute()
-    cutoff = (
-        TaskRun.select(TaskRun.id)
-        .where(TaskRun.task == run.task)
-        .order_by(TaskRun.id.desc())
-        .offset(KEEP_RUNS)
-        .limit(1)
-        .scalar()
-    )
-    if cutoff:
-        TaskRun.delete().where((TaskRun.task == run.task) & (TaskRun.id <= cutoff)).execute()
-
-
-def recorded(name: str, body, lease_seconds: int | None = None):
-    """Run body() and record the run. An error is recorded and raised again
-    (huey logs it). Needs an app context and a connection (tasks._in_app)."""
-    run = claim(name, lease_seconds)
-    if run is None:
-        return None
-    try:
-        result = body()
-    except Exception as exc:
-        finish(run, False, {"error": f"{type(exc).__name__}: {exc}"})
-        raise
-    finish(run, True, summarise(result))
-    return result
-
-
-def summarise(result) -> dict:
-    """A small dict of counts for the page, whatever the task returned."""
-    if isinstance(result, dict):
-        return result
-    if isinstance(result, list | tuple):
-        counts = {}
-        for item in result:
-            counts[str(item)] = counts.get(str(item), 0) + 1
-        return counts
-    return {} if result is None else {"result": str(result)[:200]}
-
-
-def morning_alerts(now: dt.datetime | None = None) -> dict:
+def digests(now: dt.datetime | None = None) -> dict:
     """The morning digests for today (IST) by the real clock."""
     from blueprints.alerts.services import ist_date, send_digests
 
     return send_digests(ist_date(now))
+
+
+# 08:00 IST is 02:30 UTC (huey reads crontabs in UTC). Exclusive for up to an
+# hour; the alert records' unique key stops a second send in any case.
+@scheduled(
+    crontab(minute="30", hour="2"),
+    _l("Morning alerts: applications near or past their service level"),
+    _l("Every day at 08:00 IST"),
+    lease_seconds=3600,
+)
+def morning_alerts():
+    return digests()

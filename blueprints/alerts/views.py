@@ -12,9 +12,10 @@ from flask_login import current_user
 from blueprints.alerts import bp, posts
 from blueprints.alerts import holidays as hol
 from blueprints.alerts.forms import ChargeForm, EndChargeForm, HolidayForm, RowForm
-from blueprints.alerts.models import Holiday, TaskRun
+from blueprints.alerts.models import Holiday
 from blueprints.alerts.services import alerts_for, ist_date
 from core.access import requires
+from core.periodic import TaskRun
 from core.render import render
 
 SUMMARY_LABELS = {

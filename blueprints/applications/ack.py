@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from blueprints.applications.models import ApplicationDocument
 from blueprints.applications.signing import sign
-from blueprints.services.models import label
+from blueprints.catalogue.models import label
 from core.auth import qr_svg
 from core.pdf import pdf_response
 
@@ -46,7 +46,7 @@ def labels_for(lang: str) -> dict:
 
 
 def ack_context(app) -> dict:
-    from blueprints.services.fields import describe_details
+    from blueprints.catalogue.fields import describe_details
 
     track_url = url_for("track.status", app_id=app.app_id, s=sign(app.app_id), _external=True)
     docs = list(ApplicationDocument.select().where(ApplicationDocument.application == app.id))

@@ -15,8 +15,8 @@ from blueprints.applications.models import (
     IdSequence,
     LedgerLine,
 )
+from blueprints.catalogue.models import Service
 from blueprints.masters.models import Csc, District, GramPanchayat, Village
-from blueprints.services.models import Service
 from core.db import db, utcnow
 
 FIRST = [
@@ -78,7 +78,7 @@ def _extra_for(service: Service, rng: random.Random) -> dict:
     return values
 
 
-def seed_applications(count: int = 3000, echo=print) -> int:
+def seed_demo(count: int = 3000, echo=print) -> int:
     if Application.select().exists():
         return 0
     rng = random.Random(2026)

@@ -15,8 +15,8 @@ from blueprints.applications.models import (
     ApplicationEvent,
     LedgerLine,
 )
+from blueprints.catalogue.models import Service
 from blueprints.masters.models import District, Office
-from blueprints.services.models import Service
 from core.db import is_postgres, utcnow, write_transaction
 from core.i18n import IST
 

@@ -7,8 +7,8 @@ import peewee as pw
 from flask_babel import lazy_gettext as _l
 
 from blueprints.accounts.models import User
+from blueprints.catalogue.models import Service
 from blueprints.masters.models import Csc, GramPanchayat, Office, Village
-from blueprints.services.models import Service
 from core.audit import AppendOnlyError
 from core.db import BaseModel, utcnow
 
@@ -165,4 +165,4 @@ class IdSequence(BaseModel):
         table_name = "id_sequence"
 
 
-APPLICATION_MODELS = (Application, ApplicationDocument, ApplicationEvent, LedgerLine, IdSequence)
+MODELS = (Application, ApplicationDocument, ApplicationEvent, LedgerLine, IdSequence)

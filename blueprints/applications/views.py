@@ -22,8 +22,8 @@ from blueprints.applications.models import (
 )
 from blueprints.applications.scope import visible_applications
 from blueprints.applications.workflow import TransitionError, allowed_actions, days_left, transition
+from blueprints.catalogue.models import Service, label
 from blueprints.masters.models import GramPanchayat, Village
-from blueprints.services.models import Service, label
 from core import audit
 from core.access import STAFF_ROLES, get_scoped_or_404, requires
 from core.db import db
@@ -173,7 +173,7 @@ def applicant(pk):
 @bp.route("/<int:pk>/details", methods=["GET", "POST"])
 @requires(OPERATOR)
 def details(pk):
-    from blueprints.services.fields import clean_details, make_details_form
+    from blueprints.catalogue.fields import clean_details, make_details_form
 
     app = _draft(pk)
     if not app.service.fields:
@@ -274,7 +274,7 @@ def review(pk):
 
 
 def _review_page(app, form, status=200, error=None):
-    from blueprints.services.fields import describe_details
+    from blueprints.catalogue.fields import describe_details
 
     return _step_page(
         "applications/step.html",

@@ -64,4 +64,4 @@ class TaskAssignee(BaseModel):
         return DONE_VIA.get(self.done_via, self.done_via)
 
 
-ASSIGNMENTS_MODELS = (Task, TaskAssignee)
+MODELS = (Task, TaskAssignee)

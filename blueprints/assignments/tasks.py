@@ -4,7 +4,7 @@
 from flask_babel import lazy_gettext as _l
 from huey import crontab
 
-from tasks import scheduled
+from core.periodic import scheduled
 
 
 # 09:00 IST is 03:30 UTC (huey reads crontabs in UTC): before offices open,

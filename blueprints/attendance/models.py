@@ -91,4 +91,4 @@ class Leave(BaseModel):
         return LEAVE_KINDS.get(self.kind, self.kind)
 
 
-ATTENDANCE_MODELS = (OfficeTiming, PunchImport, Punch, Leave)
+MODELS = (OfficeTiming, PunchImport, Punch, Leave)

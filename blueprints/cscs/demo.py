@@ -38,7 +38,7 @@ def _insert(model, rows):
         model.insert_many(rows[i : i + BATCH]).execute()
 
 
-def seed_registry(echo=print) -> int:
+def seed_demo(echo=print) -> int:
     """Fill the registry of every demo CSC; returns the history rows made.
     Does nothing when a history exists already."""
     if CscStatusChange.select().exists():

@@ -7,8 +7,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 
+from blueprints.catalogue.fields import LenientDateField
 from blueprints.masters.models import CSC_CONNECTIVITY
-from blueprints.services.fields import LenientDateField
 from core.forms import EMAIL, NOT_A_CHOICE, Optional, Regexp, length, required
 
 REASON_MAX = 500

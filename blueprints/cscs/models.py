@@ -94,4 +94,4 @@ class CscProposal(BaseModel):
         return PROPOSAL_STATES.get(self.state, self.state)
 
 
-CSC_MODELS = (CscStatusChange, CscProposal)
+MODELS = (CscStatusChange, CscProposal)

@@ -23,9 +23,9 @@ from flask_babel import lazy_gettext as _l
 
 from blueprints.accounts.models import User
 from blueprints.applications.models import OPEN_STATUSES, Application
+from blueprints.catalogue.models import Service
 from blueprints.cscs.models import CscProposal, CscStatusChange
 from blueprints.masters.models import CSC_STATUSES, Block, Csc, GramPanchayat, Office
-from blueprints.services.models import Service
 from core.access import block_condition, gp_condition
 from core.db import utcnow
 from core.i18n import current_language

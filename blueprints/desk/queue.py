@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from blueprints.applications.models import OPEN_STATUSES, Application
-from blueprints.services.models import Service
+from blueprints.catalogue.models import Service
 from core.paging import Cursor, beyond
 
 PAGE_SIZE = 50

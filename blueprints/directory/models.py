@@ -43,4 +43,4 @@ class DirectoryConfirmation(BaseModel):
         indexes = ((("office", "quarter"), True),)
 
 
-DIRECTORY_MODELS = (DirectoryEntry, DirectoryConfirmation)
+MODELS = (DirectoryEntry, DirectoryConfirmation)

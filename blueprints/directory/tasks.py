@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from huey import crontab
 
-from tasks import scheduled
+from core.periodic import scheduled
 
 
 # Monday 10:30 IST is 05:00 UTC (huey reads crontabs in UTC). The dedupe key

@@ -6,8 +6,8 @@ from flask_wtf.file import FileField
 from wtforms import IntegerField, SelectField, StringField
 from wtforms.validators import NumberRange
 
+from blueprints.catalogue.fields import LenientDateField
 from blueprints.employees.models import IMPORT_KINDS
-from blueprints.services.fields import LenientDateField
 from core.forms import NOT_A_CHOICE, length, required
 
 

@@ -184,4 +184,4 @@ class ImportJob(BaseModel):
         return int(100 * self.done / self.total) if self.total else 0
 
 
-EMPLOYEES_MODELS = (Cadre, Designation, Employee, EmployeeKey, Posting, SanctionedPost, ImportJob)
+MODELS = (Cadre, Designation, Employee, EmployeeKey, Posting, SanctionedPost, ImportJob)

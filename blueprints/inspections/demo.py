@@ -24,7 +24,7 @@ def _answers(findings: set) -> dict:
     return {k: (not c.in_order) if k in findings else c.in_order for k, c in CHECKLIST.items()}
 
 
-def seed_inspections(echo=None) -> int:
+def seed_demo(echo=None) -> int:
     users = User.select().where(User.username.in_(list(DEMO_INSPECTORS))).order_by(User.id)
     for user in users:
         block = user.block_id or (user.gram_panchayat.block_id if user.gram_panchayat_id else None)

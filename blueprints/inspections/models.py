@@ -240,7 +240,7 @@ class Instruction(BaseModel):
         return INSTRUCTION_STATUSES.get(self.status, self.status)
 
 
-INSPECTION_MODELS = (
+MODELS = (
     Inspector,
     WeeklyDraw,
     Inspection,

@@ -156,4 +156,4 @@ class Csc(Named):
         return CSC_CONNECTIVITY.get(self.connectivity or "", "")
 
 
-MASTER_MODELS = (District, Tehsil, Block, GramPanchayat, Village, Municipality, Office, Csc)
+MODELS = (District, Tehsil, Block, GramPanchayat, Village, Municipality, Office, Csc)

@@ -101,4 +101,4 @@ class Certification(BaseModel):
         indexes = ((("block", "month"), True),)
 
 
-MIS_MODELS = (Indicator, Entry, Certification)
+MODELS = (Indicator, Entry, Certification)

@@ -17,7 +17,7 @@ from blueprints.mis import months
 from blueprints.mis.models import Certification, Indicator
 from blueprints.mis.services import active_indicators, complete_gps
 from core import notify
-from tasks import scheduled
+from core.periodic import scheduled
 
 # A month is due from this day of the month after it.
 DUE_DAY = 3

@@ -10,9 +10,9 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from blueprints.applications.models import OPEN_STATUSES
+from blueprints.catalogue.models import Service
 from blueprints.masters.models import Block, Office, Tehsil
 from blueprints.reports.services import Period, PeriodError, parse_period, today_ist
-from blueprints.services.models import Service
 from core.access import block_condition, office_condition, tehsil_condition
 
 PENDENCY_ROLES = ("district_manager", "admin", "block_officer", "office_head", "office_user")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from blueprints.applications.models import OPEN_STATUSES, Application
+from blueprints.catalogue.models import Service
 from blueprints.masters.models import Office
 from blueprints.pendency.filters import Filters
 from blueprints.pendency.services import (
@@ -27,7 +28,6 @@ from blueprints.pendency.services import (
     submitted_in,
 )
 from blueprints.reports.services import today_ist
-from blueprints.services.models import Service
 from core.paging import Cursor, beyond
 
 PAGE_SIZE = 50

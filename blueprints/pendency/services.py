@@ -22,10 +22,10 @@ import peewee as pw
 
 from blueprints.applications.models import OPEN_STATUSES, Application
 from blueprints.applications.scope import visible_applications
+from blueprints.catalogue.models import Service
 from blueprints.masters.models import Block, GramPanchayat, Office, Tehsil
 from blueprints.pendency.filters import DEFAULT_SORT, Filters
 from blueprints.reports.services import IST_OFFSET, Period, today_ist
-from blueprints.services.models import Service
 from core.access import DISTRICT_WIDE, block_condition, office_condition
 from core.db import db, is_postgres
 

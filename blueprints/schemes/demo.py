@@ -4,12 +4,12 @@ path as a department user's photos, and published by the admin. One scheme
 also carries a submitted change waiting for approval, to show the workflow."""
 
 from blueprints.accounts.models import User
+from blueprints.catalogue.models import Service
 from blueprints.masters.models import Office
 from blueprints.schemes import services as svc
 from blueprints.schemes.art import illustration
 from blueprints.schemes.demo_data import DEMO_NOTE, SCHEMES
 from blueprints.schemes.models import LANGS, SECTIONS, Scheme
-from blueprints.services.models import Service
 
 # A ZP Social Welfare clerk, to show a department user's side of the workflow.
 DEMO_CLERK = ("clerk.zpsw", "Rekha Salve", "रेखा साळवे", "9800000031")

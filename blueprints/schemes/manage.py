@@ -7,13 +7,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
+from blueprints.catalogue.models import Service
 from blueprints.masters.models import Office
 from blueprints.schemes import bp
 from blueprints.schemes import services as svc
 from blueprints.schemes.forms import DetailsForm, NewSchemeForm, PhotoForm, RemarkForm, TextForm
 from blueprints.schemes.models import GROUPS, LANGS, SECTIONS, VERSION_STATES, Scheme, SchemeVersion
 from blueprints.schemes.views import scheme_context
-from blueprints.services.models import Service
 from core.access import get_scoped_or_404, requires
 from core.i18n import LANGUAGE_NAMES, current_language
 from core.render import render

@@ -13,8 +13,8 @@ import peewee as pw
 from flask_babel import lazy_gettext as _l
 
 from blueprints.accounts.models import User
+from blueprints.catalogue.models import Service
 from blueprints.masters.models import Office
-from blueprints.services.models import Service
 from core.db import BaseModel, utcnow
 
 LANGS = ("en", "hi", "mr")
@@ -278,4 +278,4 @@ class SchemeHistory(BaseModel):
         return labels
 
 
-SCHEMES_MODELS = (Scheme, SchemeVersion, SchemePhoto, SchemeHistory)
+MODELS = (Scheme, SchemeVersion, SchemePhoto, SchemeHistory)

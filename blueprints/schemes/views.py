@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from blueprints.applications.uploads import path_of
+from blueprints.catalogue.models import Service
 from blueprints.masters.models import Office
 from blueprints.reports.exports import to_csv
 from blueprints.schemes import bp
@@ -26,7 +27,6 @@ from blueprints.schemes.models import (
     SchemeVersion,
 )
 from blueprints.schemes.text import render_markdown
-from blueprints.services.models import Service
 from core.access import public
 from core.db import page_of
 from core.i18n import LANGUAGE_NAMES, current_language

@@ -18,8 +18,8 @@ from blueprints.applications.models import (
     ApplicationEvent,
 )
 from blueprints.applications.workflow import days_left
+from blueprints.catalogue.models import Service
 from blueprints.masters.models import Office
-from blueprints.services.models import Service
 from core.i18n import IST
 
 # Remarks the applicant must read (what to bring, why it was refused); the

@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from blueprints.applications import ids
 from blueprints.applications.models import Application
 from blueprints.applications.notices import status_reply
-from blueprints.services.models import Service
+from blueprints.catalogue.models import Service
 from core.db import utcnow
 
 COMMAND = re.compile(r"^\s*STATUS(?:\s+(?P<arg>.*))?$", re.IGNORECASE | re.DOTALL)

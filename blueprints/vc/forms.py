@@ -14,7 +14,7 @@ from wtforms import (
 from wtforms.validators import NumberRange, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from blueprints.services.fields import LenientDateField
+from blueprints.catalogue.fields import LenientDateField
 from blueprints.vc.models import INVITE_KINDS
 from core.forms import EMAIL, NOT_A_CHOICE, Optional, Regexp, length, required
 

@@ -146,4 +146,4 @@ class VcActionPoint(BaseModel):
         return ACTION_STATUSES.get(self.status, self.status)
 
 
-VC_MODELS = (*VC_BASE_MODELS, VcActionPoint)
+MODELS = (*VC_BASE_MODELS, VcActionPoint)

@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from huey import crontab
 
-from tasks import scheduled
+from core.periodic import scheduled
 
 
 # Every five minutes: a meeting entering its last hour gets its reminders

@@ -7,10 +7,12 @@ import time
 
 import tasks
 from blueprints.alerts import tasks as alert_tasks
-from blueprints.alerts.models import AlertRecord, TaskRun
+from blueprints.alerts.models import AlertRecord
 from blueprints.alerts.services import ist_date
+from core import notify_tasks, periodic
 from core.db import db, utcnow
 from core.notify import Notification
+from core.periodic import TaskRun
 from tests.factories import make_application
 
 
@@ -21,7 +23,7 @@ def overdue_today(place, service, staff):
 
 
 def test_the_schedule_is_eight_in_the_morning_in_india():
-    cron = tasks.morning_alerts.task_class().validate_datetime
+    cron = alert_tasks.morning_alerts.task_class().validate_datetime
     assert cron(dt.datetime(2026, 3, 2, 2, 30))  # 02:30 UTC is 08:00 IST
     assert not cron(dt.datetime(2026, 3, 2, 8, 0))
 
@@ -37,10 +39,10 @@ def test_every_periodic_task_is_listed_and_recorded():
 def test_the_morning_task_sends_once_and_records_each_run(app, place, service, staff, login_as):
     with app.app_context():
         overdue_today(place, service, staff)
-        tasks.morning_alerts()
+        alert_tasks.morning_alerts()
         sent = Notification.select().count()
         assert sent == 6  # desk, head and SDM; SMS and email each
-        tasks.morning_alerts()
+        alert_tasks.morning_alerts()
         assert Notification.select().count() == sent
         runs = list(TaskRun.select().where(TaskRun.task == "morning_alerts").order_by(TaskRun.id))
     assert [r.ok for r in runs] == [True, True]
@@ -58,7 +60,7 @@ def test_the_morning_task_sends_once_and_records_each_run(app, place, service, s
 def test_a_run_under_way_on_another_consumer_is_skipped(ctx, place, service, staff):
     overdue_today(place, service, staff)
     TaskRun.create(task="morning_alerts", started_at=utcnow() - dt.timedelta(minutes=5))
-    tasks.morning_alerts()
+    alert_tasks.morning_alerts()
     assert AlertRecord.select().count() == 0
     last = TaskRun.select().order_by(TaskRun.id.desc()).first()
     assert (last.ok, last.summary) == (True, '{"skipped": 1}')
@@ -78,7 +80,7 @@ def test_two_consumers_starting_together_run_the_task_once(app):
         try:
             with app.app_context(), db.connection_context():
                 barrier.wait()
-                alert_tasks.recorded("morning_alerts", body, lease_seconds=3600)
+                periodic.recorded("morning_alerts", body, lease_seconds=3600)
         except Exception as exc:  # noqa: BLE001 (reported below)
             errors.append(exc)
 
@@ -96,7 +98,7 @@ def test_two_consumers_starting_together_run_the_task_once(app):
 def test_a_crashed_run_does_not_block_the_next_day(ctx, place, service, staff):
     overdue_today(place, service, staff)
     TaskRun.create(task="morning_alerts", started_at=utcnow() - dt.timedelta(hours=2))
-    tasks.morning_alerts()
+    alert_tasks.morning_alerts()
     assert Notification.select().count() == 6
 
 
@@ -104,9 +106,9 @@ def test_a_failed_run_is_shown_with_its_error(app, monkeypatch, login_as):
     def explode():
         raise RuntimeError("database is on fire")
 
-    monkeypatch.setattr(alert_tasks, "morning_alerts", explode)
+    monkeypatch.setattr(alert_tasks, "digests", explode)
     with app.app_context():
-        tasks.morning_alerts()
+        alert_tasks.morning_alerts()
         run = TaskRun.get(TaskRun.task == "morning_alerts")
     assert run.ok is False and "database is on fire" in run.summary
     page = login_as("admin").get("/alerts/tasks").get_data(as_text=True)
@@ -114,9 +116,9 @@ def test_a_failed_run_is_shown_with_its_error(app, monkeypatch, login_as):
 
 
 def test_the_retry_task_is_recorded_and_old_runs_are_pruned(ctx, monkeypatch):
-    monkeypatch.setattr(alert_tasks, "KEEP_RUNS", 3)
+    monkeypatch.setattr(periodic, "KEEP_RUNS", 3)
     for _ in range(5):
-        tasks.retry_queued_notifications()
+        notify_tasks.retry_queued_notifications()
     runs = TaskRun.select().where(TaskRun.task == "retry_queued_notifications")
     assert runs.count() == 3
     assert all(r.ok for r in runs)

@@ -116,8 +116,8 @@ def test_the_scheduled_run_sends_and_is_recorded(ctx, staff):
     """The huey periodic task itself: today's reminders go, the run is on
     the administrator's task history, and a second run sends nothing new."""
     from blueprints.accounts.models import User
-    from blueprints.alerts.models import TaskRun
     from blueprints.assignments.tasks import task_reminders
+    from core.periodic import TaskRun
 
     create_task(User.get(User.username == "clerk"), "Count the stock", staff.ours[:1], ist_today())
     task_reminders()

@@ -17,8 +17,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
-import tasks
-from core import notify
+from core import notify, notify_tasks
 from core.db import db, utcnow
 from core.notify import MAX_ATTEMPTS, GatewayAlert, Notification, deliver, queue, sms_parts
 
@@ -249,7 +248,7 @@ def test_the_sweep_sends_only_what_is_due(ctx, gateway):
     waiting = queue("sms", MOBILE, "waiting for a gateway")
     ctx.config["SMS_GATEWAY_URL"] = gateway.url
     assert notify.due_ids() == [waiting.id]
-    tasks.retry_queued_notifications()
+    notify_tasks.retry_queued_notifications()
     assert reload(waiting).status == "sent" and reload(failed).status == "queued"
     assert notify.due_ids(now=later(failed)) == [failed.id]
 
@@ -262,10 +261,10 @@ def test_periodic_task_retries_waiting_messages(ctx):
     server = Gateway()
     try:
         ctx.config["SMS_GATEWAY_URL"] = server.url
-        tasks.retry_queued_notifications()
+        notify_tasks.retry_queued_notifications()
         assert {reload(n).status for n in waiting} == {"sent"}
         assert sorted(r["text"] for r in server.received) == ["message 0", "message 1"]
-        tasks.retry_queued_notifications()
+        notify_tasks.retry_queued_notifications()
         assert len(server.received) == 2
     finally:
         server.close()
@@ -285,7 +284,7 @@ def test_dedupe_key_keeps_one_row_and_one_message(gateway):
 def test_delivering_twice_sends_once(gateway):
     note = queue("sms", MOBILE, "hello")
     assert deliver(note.id) == "sent"
-    tasks.deliver_notification(note.id)
+    notify_tasks.deliver_notification(note.id)
     assert len(gateway.received) == 1
     assert reload(note).attempts == 1
 

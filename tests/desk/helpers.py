@@ -7,7 +7,7 @@ import uuid
 from contextlib import contextmanager
 
 from blueprints.applications.models import Application, ApplicationEvent
-from blueprints.services.models import Service
+from blueprints.catalogue.models import Service
 from core.db import db, utcnow
 from tests.factories import make_user
 

@@ -1,11 +1,11 @@
 """The demo district comes with inspectors and a drawn week, so that the
 first `make run` shows a scheduled week, reports and the overdue list."""
 
-from blueprints.inspections.demo import seed_inspections
+from blueprints.catalogue.demo import seed_demo as seed_services
+from blueprints.inspections.demo import seed_demo as seed_inspections
 from blueprints.inspections.draw import current_week, shift_week
 from blueprints.inspections.models import Inspection, Inspector, Instruction
-from blueprints.masters.seed import seed_demo
-from blueprints.services.demo_services import seed_services
+from blueprints.masters.demo import seed_demo
 from core.notify import Notification
 
 

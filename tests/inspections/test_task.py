@@ -5,11 +5,12 @@ import datetime as dt
 import threading
 
 import tasks
-from blueprints.alerts.models import TaskRun
+from blueprints.inspections import tasks as inspection_tasks
 from blueprints.inspections.draw import current_week, draw_week
 from blueprints.inspections.models import Inspection, WeeklyDraw
 from core.db import db
 from core.notify import Notification
+from core.periodic import TaskRun
 from tests.inspections.factories import make_inspector
 
 WEEK = "2026-W10"
@@ -23,7 +24,7 @@ def snapshot(week=WEEK):
 
 
 def test_the_schedule_is_monday_seven_in_the_morning_in_india():
-    cron = tasks.weekly_inspections.task_class().validate_datetime
+    cron = inspection_tasks.weekly_inspections.task_class().validate_datetime
     assert cron(dt.datetime(2026, 3, 2, 1, 30))  # Monday 01:30 UTC is 07:00 IST
     assert not cron(dt.datetime(2026, 3, 3, 1, 30))  # a Tuesday
     assert not cron(dt.datetime(2026, 3, 2, 7, 0))
@@ -31,11 +32,11 @@ def test_the_schedule_is_monday_seven_in_the_morning_in_india():
 
 
 def test_the_task_draws_the_current_week_once_and_is_recorded(ctx, place, block):
-    tasks.weekly_inspections()
+    inspection_tasks.weekly_inspections()
     week = current_week()
     first = snapshot(week)
     assert len(first) == 2
-    tasks.weekly_inspections()
+    inspection_tasks.weekly_inspections()
     assert snapshot(week) == first
     assert WeeklyDraw.select().count() == 1
     runs = list(TaskRun.select().where(TaskRun.task == "weekly_inspections").order_by(TaskRun.id))
@@ -93,5 +94,5 @@ def test_a_run_under_way_elsewhere_is_skipped(ctx, place, block):
     from core.db import utcnow
 
     TaskRun.create(task="weekly_inspections", started_at=utcnow() - dt.timedelta(minutes=5))
-    tasks.weekly_inspections()
+    inspection_tasks.weekly_inspections()
     assert Inspection.select().count() == 0

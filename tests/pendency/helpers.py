@@ -8,7 +8,7 @@ import uuid
 from html import unescape
 
 from blueprints.applications.models import Application
-from blueprints.services.models import Service
+from blueprints.catalogue.models import Service
 from core.db import db, utcnow
 from tests.desk.helpers import make_service
 from tests.factories import make_user

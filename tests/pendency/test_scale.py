@@ -11,8 +11,8 @@ from html.parser import HTMLParser
 import pytest
 
 from blueprints.applications.models import Application
+from blueprints.catalogue.models import Service
 from blueprints.masters.models import Block, GramPanchayat, Office
-from blueprints.services.models import Service
 from core.db import db, utcnow
 from tests.desk.helpers import count_queries
 from tests.pendency.helpers import IST, ist_today, number_links, text

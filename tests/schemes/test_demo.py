@@ -4,11 +4,11 @@ photos, each page within the budget, and a change awaiting approval."""
 import gzip
 import time
 
-from blueprints.masters.seed import seed_demo as seed_masters
+from blueprints.catalogue.demo import seed_demo as seed_services
+from blueprints.masters.demo import seed_demo as seed_masters
 from blueprints.schemes import services as svc
 from blueprints.schemes.demo import seed_demo
 from blueprints.schemes.models import SECTIONS, Scheme, SchemePhoto
-from blueprints.services.demo_services import seed_services
 from core.db import db
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 
 from blueprints.applications import ids
 from blueprints.applications.models import Application, ApplicationEvent, LedgerLine
-from blueprints.services.models import Service
+from blueprints.catalogue.models import Service
 from core.db import utcnow
 from tests import factories
 from tests.factories import make_user

@@ -5,9 +5,9 @@ from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
-from blueprints.services import catalogue
-from blueprints.services.fields import ParsedField, Present, WholeNumberField
-from blueprints.services.models import DISPOSING_LEVELS
+from blueprints.catalogue import catalogue
+from blueprints.catalogue.fields import ParsedField, Present, WholeNumberField
+from blueprints.catalogue.models import DISPOSING_LEVELS
 from core.forms import NOT_A_CHOICE, Regexp, length, required
 
 CODE_RULE = Regexp(

@@ -3,16 +3,16 @@ services for the demo district, modelled on Maharashtra's Aaple Sarkar and
 Uttar Pradesh's e-District catalogues.
 
     with app.app_context():
-        seed_services()
+        seed_demo()
 
 Definitions are written in the administrator's line format (see catalogue.py)
 and parsed, so the demo can hold nothing the edit page would refuse."""
 
 import json
 
+from blueprints.catalogue import catalogue
+from blueprints.catalogue.models import Service
 from blueprints.masters.models import Office
-from blueprints.services import catalogue
-from blueprints.services.models import Service
 from core.db import db
 
 # Documents many services ask for, one line each.
@@ -459,7 +459,7 @@ def demo_definitions() -> list[dict]:
     return rows
 
 
-def seed_services(echo=print) -> int:
+def seed_demo(echo=print) -> int:
     """Insert the demo services into a catalogue that has none; return how
     many were inserted. Needs the masters' offices (seed the district first)."""
     if Service.select().exists():

@@ -7,10 +7,10 @@ import peewee as pw
 from flask import flash, redirect, url_for
 from flask_babel import gettext as _
 
+from blueprints.catalogue import bp, catalogue
+from blueprints.catalogue.forms import DEPARTMENT_KINDS, NEW_SERVICE, ServiceForm, initial_data
+from blueprints.catalogue.models import Service
 from blueprints.masters.models import OFFICE_LEVELS, Office
-from blueprints.services import bp, catalogue
-from blueprints.services.forms import DEPARTMENT_KINDS, NEW_SERVICE, ServiceForm, initial_data
-from blueprints.services.models import Service
 from core import audit
 from core.access import get_scoped_or_404, requires
 from core.db import db, page_of, utcnow
@@ -71,7 +71,7 @@ def index():
         PAGE,
     )
     return render(
-        "services/index.html",
+        "catalogue/index.html",
         rows=rows,
         has_next=has_next,
         page=page,
@@ -166,11 +166,11 @@ def _edit(service: Service | None):
         saved = None if _code_taken(form, service_id) else _save(form, service)
         if saved is not None:
             flash(_("Saved: %(name)s.", name=saved.name), "ok")
-            return redirect(url_for("services.index"), 303)
+            return redirect(url_for("catalogue.index"), 303)
         status = 400
     elif form.is_submitted():
         status = 400
-    return render("services/edit.html", form=form, service=service, status=status)
+    return render("catalogue/edit.html", form=form, service=service, status=status)
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from blueprints.services.models import Service
+from blueprints.catalogue.models import Service
 from core.access import STAFF_ROLES
 from core.audit import AuditEvent
 from tests.test_budget import page_over_budget
@@ -285,7 +285,7 @@ def test_a_missing_service_is_404(admin):
 
 @pytest.mark.parametrize("lang", ["en", "hi", "mr"])
 def test_catalogue_pages_fit_the_budget_with_the_demo_services(app, admin, lang):
-    from blueprints.services.demo_services import seed_services
+    from blueprints.catalogue.demo import seed_demo as seed_services
 
     with app.app_context():
         assert seed_services(echo=lambda *_: None) >= 12

@@ -29,8 +29,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import StopValidation
 from wtforms.widgets import DateInput, NumberInput
 
-from blueprints.services.catalogue import NUMBER_CEILING, ascii_digits
-from blueprints.services.models import label
+from blueprints.catalogue.catalogue import NUMBER_CEILING, ascii_digits
+from blueprints.catalogue.models import label
 from core.forms import NOT_A_CHOICE, Optional, Regexp, length, required
 from core.i18n import IST, indian_date, indian_number
 

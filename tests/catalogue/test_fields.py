@@ -10,14 +10,14 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 
-from blueprints.services import catalogue
-from blueprints.services.fields import (
+from blueprints.catalogue import catalogue
+from blueprints.catalogue.fields import (
     clean_details,
     describe_details,
     make_details_form,
     today_in_india,
 )
-from blueprints.services.models import Service
+from blueprints.catalogue.models import Service
 
 FIELD_LINES = "\n".join(
     [

@@ -73,3 +73,6 @@ def label(item: dict, lang: str | None = None) -> str:
         locale = get_locale()
         lang = locale.language if locale is not None else "en"
     return item.get(lang) or item.get("en") or item.get("key", "")
+
+
+MODELS = (Service,)

@@ -30,7 +30,7 @@ from babel.numbers import format_decimal
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
-from blueprints.services.models import FIELD_TYPES
+from blueprints.catalogue.models import FIELD_TYPES
 
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 CHOICE_VALUE_RE = re.compile(r"^[a-z0-9][a-z0-9_]{0,29}$")

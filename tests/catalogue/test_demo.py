@@ -1,11 +1,12 @@
 """The demo catalogue: a dozen real-looking services with valid definitions,
 seeded once."""
 
+from blueprints.catalogue import catalogue
+from blueprints.catalogue.demo import SERVICES
+from blueprints.catalogue.demo import seed_demo as seed_services
+from blueprints.catalogue.fields import make_details_form
+from blueprints.catalogue.models import Service
 from blueprints.masters import demo_data
-from blueprints.services import catalogue
-from blueprints.services.demo_services import SERVICES, seed_services
-from blueprints.services.fields import make_details_form
-from blueprints.services.models import Service
 
 
 def test_seed_creates_a_dozen_valid_services_once(app, departments):
