@@ -8,6 +8,7 @@ FLASK := $(VENV)/bin/flask --app app
 HOST ?= 127.0.0.1
 PORT ?= 5000
 WORKERS ?= 2
+# python3-venv, nodejs and npm (below, when missing) to install the rest;
 # Chromium for browser tests, Noto fonts so PDFs print Devanagari, Pango for
 # WeasyPrint, lynx for checking pages in a text browser, poppler and zbar to
 # read printed acknowledgements back (text and QR code) in tests, wrk to load
@@ -34,8 +35,14 @@ setup: system-packages python-packages npm-packages assets
 	@mkdir -p instance
 	@$(VENV)/bin/pybabel compile -d translations > /dev/null
 
+# Python's venv and npm are checked by what they do, not by package name: a
+# machine may carry them from elsewhere (pyenv, NodeSource); a fresh Debian
+# gets them from python3-venv, nodejs and npm.
 system-packages:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	python3 -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	command -v python3 >/dev/null 2>&1 || missing="$$missing python3 python3-venv"; \
 	if [ -n "$$missing" ]; then echo "installing Debian packages: $$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
 
