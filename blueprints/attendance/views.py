@@ -18,6 +18,7 @@ from blueprints.masters.models import Office
 from core import audit
 from core.access import get_scoped_or_404, requires
 from core.db import page_of, utcnow, write_transaction
+from core.downloads import XLSX_MIMETYPE, download, to_csv, to_xlsx
 from core.pdf import pdf_response
 from core.render import page_arg, render
 from core.security import bad_request
@@ -73,12 +74,10 @@ def index():
         "Attendance from %(first)s to %(last)s", first=first.isoformat(), last=last.isoformat()
     )
     if fmt == "csv":
-        return exports.download(
-            exports.to_csv(exports.summary_table(rows)), "text/csv", f"{name}.csv"
-        )
+        return download(to_csv(exports.summary_table(rows)), "text/csv", f"{name}.csv")
     if fmt == "xlsx":
-        data = exports.to_xlsx(_("Offices"), exports.summary_table(rows), title)
-        return exports.download(data, exports.XLSX_MIMETYPE, f"{name}.xlsx")
+        data = to_xlsx([(_("Offices"), exports.summary_table(rows))], title)
+        return download(data, XLSX_MIMETYPE, f"{name}.xlsx")
     if fmt == "pdf":
         return pdf_response(
             "attendance/summary_pdf.html",
@@ -205,15 +204,15 @@ def late():
     fmt = request.args.get("format", "")
     name = f"late-comers-{month.strftime('%Y-%m')}"
     if fmt == "csv":
-        return exports.download(exports.to_csv(exports.late_table(rows)), "text/csv", f"{name}.csv")
+        return download(to_csv(exports.late_table(rows)), "text/csv", f"{name}.csv")
     if fmt == "xlsx":
         title = _(
             "Late on %(n)d or more days in %(month)s",
             n=svc.LATE_THRESHOLD,
             month=month.strftime("%m-%Y"),
         )
-        data = exports.to_xlsx(_("Late-comers"), exports.late_table(rows), title)
-        return exports.download(data, exports.XLSX_MIMETYPE, f"{name}.xlsx")
+        data = to_xlsx([(_("Late-comers"), exports.late_table(rows))], title)
+        return download(data, XLSX_MIMETYPE, f"{name}.xlsx")
     if fmt == "pdf":
         return pdf_response(
             "attendance/late_pdf.html",

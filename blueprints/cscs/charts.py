@@ -1,5 +1,5 @@
 """The coverage chart: one stacked bar per block, drawn on the server as
-inline SVG with the pendency charts' frame and text helpers.
+inline SVG in core.charts' frame.
 
 It reads without colour: covered is solid dark, "inactive CSC only" hatched,
 uncovered white with dots; a legend says so in words, each segment carries
@@ -8,7 +8,7 @@ its number and a <title>, and the <desc> lists every figure."""
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
-from blueprints.pendency.charts import INK, WIDTH, _frame, _text
+from core.charts import INK, WIDTH, frame, text
 from core.i18n import indian_number
 
 FILLS = {
@@ -50,7 +50,7 @@ def coverage_bars(blocks, title: str) -> Markup:
             f'<rect x="0" y="{y + 2}" width="18" height="11" fill="{FILLS[key]}" '
             f'stroke="{INK}" stroke-width="0.6"/>'
         )
-        parts.append(_text(24, y + 12, labels[key], size=11))
+        parts.append(text(24, y + 12, labels[key], size=11))
     top = len(keys) * LEGEND_ROW + 6
     biggest = max([b.gps for b in blocks] + [1])
     lines = []
@@ -59,7 +59,7 @@ def coverage_bars(blocks, title: str) -> Markup:
         heading = _(
             "%(block)s: %(n)s gram panchayats", block=block.name, n=indian_number(block.gps)
         )
-        parts.append(_text(0, y + 12, heading, size=12))
+        parts.append(text(0, y + 12, heading, size=12))
         x = 0.0
         words = []
         for key in keys:
@@ -83,4 +83,4 @@ def coverage_bars(blocks, title: str) -> Markup:
         lines.append(f"{block.name}: " + ", ".join(words))
     height = top + max(len(blocks), 1) * BLOCK_ROW
     desc = "; ".join(lines) + "." if lines else _("No gram panchayat in your area.")
-    return _frame("cv-bars", height, title, desc, "".join(parts))
+    return frame("cv-bars", height, title, desc, "".join(parts))

@@ -1,25 +1,13 @@
 """The registry and the coverage tables as CSV (one table a file) and XLSX (a
-sheet a table): the rows, order and figures of the screen, every page of them.
-The writers are the reports' and the pendency's."""
+sheet a table, finished by core.downloads.dates_and_total): the rows, order
+and figures of the screen, every page of them."""
 
 import datetime as dt
 
-from flask import make_response
 from flask_babel import gettext as _
 
 from blueprints.cscs.charts import segment_labels
-from blueprints.pendency.exports import XLSX_MIMETYPE, csv_bytes, to_xlsx
 from core.i18n import IST
-
-__all__ = ["XLSX_MIMETYPE", "csv_bytes", "download", "to_xlsx"]
-
-
-def download(data: bytes, mimetype: str, filename: str):
-    response = make_response(data)
-    response.mimetype = mimetype
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "private, no-cache"
-    return response
 
 
 def _ist(moment):

@@ -11,6 +11,7 @@ from blueprints.cscs import services as svc
 from blueprints.cscs import workflow as wf
 from blueprints.cscs.forms import EditForm, NewCscForm, StatusForm
 from core.access import get_scoped_or_404, requires
+from core.downloads import XLSX_MIMETYPE, dates_and_total, download, to_csv, to_xlsx
 from core.render import page_arg, render, wants_fragment
 
 PIPELINE_STAGES = ("proposed", "approved")
@@ -27,9 +28,9 @@ def index():
     if filters.fmt:
         table = exports.registry_table(svc.registry_rows(current_user, filters, window))
         if filters.fmt == "csv":
-            return exports.download(exports.csv_bytes(table), "text/csv", "cscs.csv")
-        data = exports.to_xlsx([(_("CSCs"), table)], title=_("CSC registry"))
-        return exports.download(data, exports.XLSX_MIMETYPE, "cscs.xlsx")
+            return download(to_csv(table), "text/csv", "cscs.csv")
+        data = to_xlsx([(_("CSCs"), table)], _("CSC registry"), dates_and_total)
+        return download(data, XLSX_MIMETYPE, "cscs.xlsx")
     page = page_arg()
     rows, total, has_next = svc.registry_page(current_user, filters, window, page)
     return render(
@@ -186,18 +187,19 @@ def coverage():
         if fmt == "csv":
             which = request.args.get("table", "blocks")
             which = which if which in tables else "blocks"
-            data = exports.csv_bytes(tables[which])
-            return exports.download(data, "text/csv", f"csc-coverage-{which}.csv")
+            data = to_csv(tables[which])
+            return download(data, "text/csv", f"csc-coverage-{which}.csv")
         uncovered = cov.uncovered_rows(current_user, cov.WorklistFilters())
-        data = exports.to_xlsx(
+        data = to_xlsx(
             [
                 (_("Coverage by block"), tables["blocks"]),
                 (_("Pipeline"), tables["pipeline"]),
                 (_("Uncovered gram panchayats"), exports.uncovered_table(uncovered)),
             ],
-            title=_("CSC coverage"),
+            _("CSC coverage"),
+            dates_and_total,
         )
-        return exports.download(data, exports.XLSX_MIMETYPE, "csc-coverage.xlsx")
+        return download(data, XLSX_MIMETYPE, "csc-coverage.xlsx")
     errors = []
     if fmt:
         errors.append(_("“%(value)s” is not a download format.", value=svc.shown(fmt)))
@@ -219,9 +221,11 @@ def uncovered():
     if filters.fmt:
         table = exports.uncovered_table(cov.uncovered_rows(current_user, filters))
         if filters.fmt == "csv":
-            return exports.download(exports.csv_bytes(table), "text/csv", "uncovered-gps.csv")
-        data = exports.to_xlsx([(_("Uncovered gram panchayats"), table)], title=_("CSC coverage"))
-        return exports.download(data, exports.XLSX_MIMETYPE, "uncovered-gps.xlsx")
+            return download(to_csv(table), "text/csv", "uncovered-gps.csv")
+        data = to_xlsx(
+            [(_("Uncovered gram panchayats"), table)], _("CSC coverage"), dates_and_total
+        )
+        return download(data, XLSX_MIMETYPE, "uncovered-gps.xlsx")
     page = page_arg()
     rows, total, has_next = cov.uncovered_page(current_user, filters, page)
     return render(

@@ -8,16 +8,15 @@ from flask import abort, current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from blueprints.cscs.exports import download
 from blueprints.directory import bp
 from blueprints.directory import services as svc
 from blueprints.directory.forms import EntryForm
 from blueprints.directory.vcard import vcard
 from blueprints.employees.models import Designation
 from blueprints.masters.models import Office
-from blueprints.reports.exports import to_csv
 from core.access import get_scoped_or_404, public, requires
 from core.db import page_of
+from core.downloads import download, to_csv
 from core.i18n import current_language
 from core.pdf import pdf_response
 from core.render import page_arg, render

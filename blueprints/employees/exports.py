@@ -2,25 +2,16 @@
 the rows and figures of the screen, every page of them."""
 
 from flask_babel import gettext as _
-from openpyxl.styles import Font
 
-from blueprints.cscs.exports import download
 from blueprints.masters.models import District
-from blueprints.pendency.exports import XLSX_MIMETYPE
-from blueprints.reports.exports import to_csv, write_workbook
+from core.downloads import XLSX_MIMETYPE, bold_total, download, to_csv, to_xlsx
 from core.pdf import pdf_response
-
-
-def _bold_total(sheet, header, body, total_row):
-    if total_row:
-        for cell in sheet[sheet.max_row]:
-            cell.font = Font(bold=True)
 
 
 def _send(fmt, table, name, title):
     if fmt == "csv":
         return download(to_csv(table), "text/csv", f"{name}.csv")
-    data = write_workbook([(title, table)], title, _bold_total)
+    data = to_xlsx([(title, table)], title, bold_total)
     return download(data, XLSX_MIMETYPE, f"{name}.xlsx")
 
 

@@ -1,5 +1,5 @@
 """The share-achieved chart: one bar per block (or GP) for one indicator,
-drawn on the server as inline SVG with the pendency charts' frame and text.
+drawn on the server as inline SVG in core.charts' frame.
 
 It reads without colour: every bar carries its name and percentage in
 words, the 100% mark is a dashed line, bars past it are hatched, and the
@@ -8,7 +8,7 @@ words, the 100% mark is a dashed line, bars past it are hatched, and the
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
-from blueprints.pendency.charts import GRID, INK, WIDTH, _frame, _text
+from core.charts import GRID, INK, WIDTH, frame, text
 from core.i18n import indian_number
 
 ROW = 30
@@ -46,7 +46,7 @@ def share_bars(rows, indicator_id: int, title: str) -> Markup:
     for i, (name, share) in enumerate(shares):
         y = i * ROW
         words.append(f"{name}: {percent(share)}")
-        parts.append(_text(0, y + 12, f"{name} — {percent(share)}", size=11))
+        parts.append(text(0, y + 12, f"{name} — {percent(share)}", size=11))
         if share:
             width = max(min(share, top) * scale, 1)
             fill = OVER if share > 100 else FILL
@@ -56,4 +56,4 @@ def share_bars(rows, indicator_id: int, title: str) -> Markup:
                 f'stroke="{INK}" stroke-width="0.5"><title>{tip}</title></rect>'
             )
     desc = "; ".join(words) + "." if words else _("No figures for this month.")
-    return _frame("mis-bars", height, title, desc, "".join(parts))
+    return frame("mis-bars", height, title, desc, "".join(parts))

@@ -1,22 +1,11 @@
-"""The roll-up and the reporting status as CSV (one table) and XLSX, with
-the reports' writers: the rows and figures of the screen, every page."""
+"""The roll-up and the reporting status as CSV (one table) and XLSX
+(finished by core.downloads.money_and_total): the rows and figures of the
+screen, every page."""
 
-from flask import make_response
 from flask_babel import gettext as _
 
 from blueprints.mis import months
-from blueprints.reports.exports import XLSX_MIMETYPE, to_csv, to_xlsx
 from core.i18n import current_language
-
-__all__ = ["XLSX_MIMETYPE", "download", "rollup_table", "status_table", "to_csv", "to_xlsx"]
-
-
-def download(data: bytes, mimetype: str, filename: str):
-    response = make_response(data)
-    response.mimetype = mimetype
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "private, no-cache"
-    return response
 
 
 def _share(cell):

@@ -14,6 +14,7 @@ from blueprints.mis import rollup as ru
 from blueprints.mis import services as svc
 from blueprints.mis.months import MonthError
 from core.access import get_scoped_or_404, requires
+from core.downloads import XLSX_MIMETYPE, download, money_and_total, to_csv, to_xlsx
 from core.i18n import current_language
 from core.render import page_arg, render
 from core.security import bad_request
@@ -96,7 +97,7 @@ def index():
     if fmt:
         table = exports.rollup_table(rows, total, shown, _("Block"))
         name = f"mis-{scheme.code if scheme else 'none'}-{months.key(month)}"
-        return _download(fmt, table, name, _("By block"))
+        return _send_table(fmt, table, name, _("By block"))
     chart_of = _chart_indicator(shown)
     chart = _share_chart(
         rows, chart_of, _l("%(indicator)s: share of the target achieved, by block")
@@ -115,12 +116,12 @@ def index():
     )
 
 
-def _download(fmt, table, name, sheet_title):
-    """The roll-up table as CSV or as a one-sheet XLSX."""
+def _send_table(fmt, table, name, sheet_title):
+    """A table as CSV or as a one-sheet XLSX."""
     if fmt == "csv":
-        return exports.download(exports.to_csv(table), "text/csv", f"{name}.csv")
-    data = exports.to_xlsx([(sheet_title, table)], title=_("Scheme progress"))
-    return exports.download(data, exports.XLSX_MIMETYPE, f"{name}.xlsx")
+        return download(to_csv(table), "text/csv", f"{name}.csv")
+    data = to_xlsx([(sheet_title, table)], _("Scheme progress"), money_and_total)
+    return download(data, XLSX_MIMETYPE, f"{name}.xlsx")
 
 
 def _share_chart(rows, chart_of, title):
@@ -150,7 +151,7 @@ def _block_page(block, month, fmt=None, error=None, status=200):
         total = ru.block_total(current_user, block.id, month, shown_ids, all_ids)
         table = exports.rollup_table(rows, total, shown, _("Gram panchayat"))
         name = f"mis-{block.code}-{scheme.code if scheme else 'none'}-{months.key(month)}"
-        return _download(fmt, table, name, block.name)
+        return _send_table(fmt, table, name, block.name)
     page = page_arg()
     rows, has_next = ru.gp_rows(
         current_user, block.id, month, shown_ids, all_ids, page, missing_only
@@ -309,10 +310,7 @@ def pending():
     if fmt:
         table = exports.status_table(rows, total, month)
         name = f"mis-status-{months.key(month)}"
-        if fmt == "csv":
-            return exports.download(exports.to_csv(table), "text/csv", f"{name}.csv")
-        data = exports.to_xlsx([(_("Reporting"), table)], title=_("Scheme progress"))
-        return exports.download(data, exports.XLSX_MIMETYPE, f"{name}.xlsx")
+        return _send_table(fmt, table, name, _("Reporting"))
     return render(
         "mis/pending.html",
         rows=rows,

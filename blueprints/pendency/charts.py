@@ -1,18 +1,15 @@
-"""Small charts drawn on the server as inline SVG: no script, no images.
+"""The pendency charts, in core.charts' frame: the age groups as bars, the
+weekly trend as two lines.
 
-They read without colour (every bar carries its label and number, the
-breach bars are hatched, the two trend lines differ in dash and marker),
-print in black and white, and carry a <title> and <desc> for screen readers.
-Only presentation attributes are used: the CSP forbids inline styles."""
+Every bar carries its label and number and the breach bars are hatched;
+the two trend lines differ in dash and marker."""
 
 from flask_babel import format_date
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from core.charts import GRID, INK, WIDTH, frame, text
 from core.i18n import indian_number
 
-WIDTH = 320
-INK = "#1b1b1b"
-GRID = "#c8c8c8"
 # (fill, pattern) per bar: light to dark, the breach bars hatched as well.
 BAR_FILLS = {
     "0-3": "#9fc5e8",
@@ -35,24 +32,6 @@ def _day_month(day) -> str:
     return format_date(day, "d MMM")
 
 
-def _text(x, y, content, anchor="start", size=12, weight=None) -> str:
-    bold = f' font-weight="{weight}"' if weight else ""
-    return (
-        f'<text x="{x:g}" y="{y:g}" font-size="{size}" fill="{INK}" '
-        f'text-anchor="{anchor}"{bold}>{escape(content)}</text>'
-    )
-
-
-def _frame(name: str, height: int, title: str, desc: str, body: str) -> Markup:
-    # Every text in `body` went through escape() in _text; numbers are ours.
-    return Markup(  # noqa: S704
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-        f'role="img" aria-labelledby="{name}-t {name}-d" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{name}-t">{escape(title)}</title><desc id="{name}-d">{escape(desc)}</desc>'
-        f"\n{body}\n</svg>"
-    )
-
-
 def bucket_bars(counts: dict, labels: dict, title: str) -> Markup:
     """One bar per age group (and past due), each with its label and number
     written above it, scaled to the largest."""
@@ -65,13 +44,13 @@ def bucket_bars(counts: dict, labels: dict, title: str) -> Markup:
         top = i * row
         words = f"{labels[key]}: {indian_number(counts[key])}"
         lines.append(words)
-        parts.append(_text(0, top + 13, words))
+        parts.append(text(0, top + 13, words))
         length = round((WIDTH - 2) * counts[key] / biggest)
         parts.append(
             f'<rect x="0" y="{top + 17}" width="{max(length, 1)}" height="12" '
             f'fill="{BAR_FILLS[key]}" stroke="{INK}" stroke-width="0.5"/>'
         )
-    return _frame("pz-bars", row * len(keys), title, "; ".join(lines) + ".", "\n".join(parts))
+    return frame("pz-bars", row * len(keys), title, "; ".join(lines) + ".", "\n".join(parts))
 
 
 def _nice_top(value: int) -> int:
@@ -115,13 +94,13 @@ def trend_lines(
             f'<line x1="{left}" y1="{y(value):.1f}" x2="{right}" y2="{y(value):.1f}" '
             f'stroke="{GRID}" stroke-width="1"/>'
         )
-        parts.append(_text(left - 4, y(value) + 4, indian_number(value), "end", 11))
+        parts.append(text(left - 4, y(value) + 4, indian_number(value), "end", 11))
     last = len(weeks) - 1
     for i, week in enumerate(weeks):
         if i % 4 == 0 or i == last:
             anchor = "start" if i == 0 else "end" if i == last else "middle"
             day = _day_month(week.start) if words else f"{week.start.day}/{week.start.month}"
-            parts.append(_text(x(i), height - 8, day, anchor, 10))
+            parts.append(text(x(i), height - 8, day, anchor, 10))
     received = " ".join(f"{x(i):.1f},{y(w.received):.1f}" for i, w in enumerate(weeks))
     disposed = " ".join(f"{x(i):.1f},{y(w.disposed):.1f}" for i, w in enumerate(weeks))
     parts.append(f'<polyline points="{received}" fill="none" stroke="{INK}" stroke-width="2"/>')
@@ -137,7 +116,7 @@ def trend_lines(
         )
     if words:
         parts += _legend(left, received_label, disposed_label)
-    return _frame("pz-trend", height, title, desc, "\n".join(parts))
+    return frame("pz-trend", height, title, desc, "\n".join(parts))
 
 
 def _legend(left, received_label, disposed_label) -> list[str]:
@@ -147,14 +126,14 @@ def _legend(left, received_label, disposed_label) -> list[str]:
         f'<line x1="{left}" y1="10" x2="{left + 22}" y2="10" stroke="{INK}" stroke-width="2"/>'
     )
     parts.append(f'<circle cx="{left + 11}" cy="10" r="3" fill="{INK}"/>')
-    parts.append(_text(left + 28, 14, received_label))
+    parts.append(text(left + 28, 14, received_label))
     middle = left + 150
     parts.append(
         f'<line x1="{middle}" y1="10" x2="{middle + 22}" y2="10" stroke="#a4161a" '
         'stroke-width="2" stroke-dasharray="6 3"/>'
     )
     parts.append(f'<rect x="{middle + 8}" y="7" width="6" height="6" fill="#a4161a"/>')
-    parts.append(_text(middle + 28, 14, disposed_label))
+    parts.append(text(middle + 28, 14, disposed_label))
     return parts
 
 

@@ -1,19 +1,16 @@
 """The dashboard's tables and the drill-down list as CSV (one table a file)
-and XLSX (a sheet a table): the rows and numbers of the screen, in its
-order, with its filters; the dashboard's tables whole, not one page of them."""
+and XLSX (a sheet a table, finished by core.downloads.dates_and_total): the
+rows and numbers of the screen, in its order, with its filters; the
+dashboard's tables whole, not one page of them."""
 
 import datetime as dt
 
 from flask_babel import gettext as _
-from openpyxl.styles import Font
 
 from blueprints.applications.workflow import days_left
 from blueprints.pendency.filters import AREAS, COLUMNS
 from blueprints.pendency.services import AREA_COLUMNS
-from blueprints.reports.exports import XLSX_MIMETYPE, to_csv, write_workbook
 from core.i18n import IST, current_language
-
-__all__ = ["XLSX_MIMETYPE", "to_csv", "to_xlsx"]
 
 COUNT_KEYS = ("0-3", "4-7", "over7", "overdue", "pending", "in_time", "late")
 
@@ -99,25 +96,3 @@ def list_table(rows, today) -> tuple[list, list, bool]:
             ]
         )
     return header, body, False
-
-
-def csv_bytes(table) -> bytes:
-    header, body, _total = table
-    return to_csv((header, body, set()))
-
-
-def _dates_and_total(sheet, header, body, total) -> None:
-    if total and body:
-        for cell in sheet[sheet.max_row]:
-            cell.font = Font(bold=True)
-    for column in sheet.iter_cols(min_row=2):
-        for cell in column:
-            if isinstance(cell.value, dt.datetime):
-                cell.number_format = "dd-mm-yyyy hh:mm"
-            elif isinstance(cell.value, dt.date):
-                cell.number_format = "dd-mm-yyyy"
-
-
-def to_xlsx(sheets: list[tuple[str, tuple]], title: str) -> bytes:
-    """Sheets of (header, body, has a total row), dates in Indian order."""
-    return write_workbook(sheets, title, _dates_and_total)

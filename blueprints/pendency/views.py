@@ -3,7 +3,7 @@ behind each of its numbers, their exports and the one-page review summary."""
 
 from urllib.parse import urlencode
 
-from flask import make_response, request, url_for
+from flask import request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -25,6 +25,7 @@ from blueprints.reports.services import today_ist
 from core import audit
 from core.access import DISTRICT_WIDE, office_condition, requires
 from core.db import utcnow
+from core.downloads import XLSX_MIMETYPE, dates_and_total, download, to_csv, to_xlsx
 from core.pdf import pdf_response
 from core.render import page_arg, render, wants_fragment
 
@@ -88,14 +89,6 @@ def _sort_urls(filters: Filters, args: dict) -> dict:
     return urls
 
 
-def _download(data: bytes, mimetype: str, filename: str):
-    response = make_response(data)
-    response.mimetype = mimetype
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "private, no-cache"
-    return response
-
-
 def _charts(dash, words: bool = True) -> dict:
     """The two charts; for the PDF (words=False) without text in the SVG,
     which WeasyPrint cannot shape in Devanagari: the template writes it."""
@@ -153,16 +146,17 @@ def _export_dashboard(dash, filters: Filters):
         else:
             which = "services"
             table = exports.cells_table(dash)
-        return _download(exports.csv_bytes(table), "text/csv", f"{name}-{which}.csv")
-    data = exports.to_xlsx(
+        return download(to_csv(table), "text/csv", f"{name}-{which}.csv")
+    data = to_xlsx(
         [
             (_("By service and office"), exports.cells_table(dash)),
             (by_area, exports.areas_table(dash, filters.area)),
             (_("Week by week"), exports.trend_table(dash)),
         ],
-        title=_("Pendency, %(scope)s", scope=dash.scope),
+        _("Pendency, %(scope)s", scope=dash.scope),
+        dates_and_total,
     )
-    return _download(data, exports.XLSX_MIMETYPE, f"{name}.xlsx")
+    return download(data, XLSX_MIMETYPE, f"{name}.xlsx")
 
 
 @bp.route("/")
@@ -214,9 +208,9 @@ def applications():
         table = exports.list_table(rows, today)
         name = f"pendency-applications-{filters.period.slug}"
         if filters.fmt == "csv":
-            return _download(exports.csv_bytes(table), "text/csv", f"{name}.csv")
-        data = exports.to_xlsx([(_("Applications"), table)], title=_("Applications"))
-        return _download(data, exports.XLSX_MIMETYPE, f"{name}.xlsx")
+            return download(to_csv(table), "text/csv", f"{name}.csv")
+        data = to_xlsx([(_("Applications"), table)], _("Applications"), dates_and_total)
+        return download(data, XLSX_MIMETYPE, f"{name}.xlsx")
     after = listing.Cursor.parse(request.args.get("after"))
     before = None if after else listing.Cursor.parse(request.args.get("before"))
     page = listing.page(current_user, filters, after=after, before=before)

@@ -1,23 +1,16 @@
 """Reports: the user charges collected by CSCs and due to gram panchayats."""
 
-from flask import make_response, request
+from flask import request
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from blueprints.reports import bp, exports
 from blueprints.reports import services as svc
 from core.access import requires
+from core.downloads import XLSX_MIMETYPE, download, money_and_total, to_csv, to_xlsx
 from core.render import page_arg, render
 
 PAGE = 50
-
-
-def _download(data: bytes, mimetype: str, filename: str):
-    response = make_response(data)
-    response.mimetype = mimetype
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "private, no-cache"
-    return response
 
 
 @bp.route("/user-charges")
@@ -36,17 +29,18 @@ def user_charges():
     name = f"user-charges-{period.slug}"
     if fmt == "csv":
         if request.args.get("by") == "gp":
-            return _download(exports.to_csv(exports.gp_table(gps)), "text/csv", f"{name}-gp.csv")
-        return _download(exports.to_csv(exports.csc_table(cscs)), "text/csv", f"{name}-csc.csv")
+            return download(to_csv(exports.gp_table(gps)), "text/csv", f"{name}-gp.csv")
+        return download(to_csv(exports.csc_table(cscs)), "text/csv", f"{name}-csc.csv")
     if fmt == "xlsx":
-        data = exports.to_xlsx(
+        data = to_xlsx(
             [
                 (_("By CSC"), exports.csc_table(cscs)),
                 (_("By gram panchayat"), exports.gp_table(gps)),
             ],
-            title=_("User charges %(start)s to %(end)s", start=period.start, end=period.end),
+            _("User charges %(start)s to %(end)s", start=period.start, end=period.end),
+            money_and_total,
         )
-        return _download(data, exports.XLSX_MIMETYPE, f"{name}.xlsx")
+        return download(data, XLSX_MIMETYPE, f"{name}.xlsx")
     # Totals over every row; the tables are paged alike so a district with
     # hundreds of CSCs stays within the page budget.
     page = page_arg()

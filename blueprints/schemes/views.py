@@ -11,7 +11,6 @@ from flask_login import current_user
 from blueprints.applications.uploads import path_of
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import Office
-from blueprints.reports.exports import to_csv
 from blueprints.schemes import bp
 from blueprints.schemes import services as svc
 from blueprints.schemes.finder import RULE_KEYS, Answers, find
@@ -29,6 +28,7 @@ from blueprints.schemes.models import (
 from blueprints.schemes.text import render_markdown
 from core.access import public
 from core.db import page_of
+from core.downloads import download, to_csv
 from core.i18n import LANGUAGE_NAMES, current_language
 from core.render import page_arg, render
 
@@ -308,13 +308,11 @@ def open_data_json():
     return cacheable(_response(body, "application/json; charset=utf-8"))
 
 
-def _response(body, mimetype, filename=None):
+def _response(body, mimetype):
     from flask import make_response
 
     response = make_response(body)
     response.headers["Content-Type"] = mimetype
-    if filename:
-        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
@@ -347,9 +345,7 @@ def open_data_csv():
                 ),
             ]
         )
-    return cacheable(
-        _response(to_csv((header, body, None)), "text/csv; charset=utf-8", "schemes.csv")
-    )
+    return cacheable(download(to_csv((header, body, None)), "text/csv", "schemes.csv"))
 
 
 from blueprints.schemes import manage  # noqa: E402, F401  (registers the editing routes)

@@ -11,7 +11,6 @@ from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from blueprints.cscs.exports import download
 from blueprints.directory.models import DirectoryEntry
 from blueprints.masters.models import Office
 from blueprints.vc import bp
@@ -28,6 +27,7 @@ from blueprints.vc.ics import meeting_ics
 from blueprints.vc.models import INVITE_KINDS, VcMeeting, VcRoom
 from core.access import get_scoped_or_404, requires
 from core.db import page_of, utcnow
+from core.downloads import download
 from core.render import page_arg, render
 
 ORGANISERS = svc.ORGANISERS
