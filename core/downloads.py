@@ -33,11 +33,15 @@ def _safe_row(row) -> list:
     return [safe_cell(value) for value in row]
 
 
-def download(data: bytes, mimetype: str, filename: str):
+def download(data: bytes, mimetype: str, filename: str, private: bool = True):
+    """A file to save. Most hold what only the signed-in user may see, so no
+    shared cache keeps them; public open data (private=False) leaves its
+    caching to the caller."""
     response = make_response(data)
     response.mimetype = mimetype
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "private, no-cache"
+    if private:
+        response.headers["Cache-Control"] = "private, no-cache"
     return response
 
 

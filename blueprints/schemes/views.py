@@ -345,7 +345,8 @@ def open_data_csv():
                 ),
             ]
         )
-    return cacheable(download(to_csv((header, body, None)), "text/csv", "schemes.csv"))
+    data = to_csv((header, body, None))
+    return cacheable(download(data, "text/csv", "schemes.csv", private=False))
 
 
 from blueprints.schemes import manage  # noqa: E402, F401  (registers the editing routes)
