@@ -154,12 +154,14 @@ def _single(tmp: str) -> int:
         }
     )
     with app.app_context(), db.connection_context():
+        from blueprints.accounts.demo import seed_demo as seed_users
         from blueprints.catalogue.demo import seed_demo as seed_services
         from blueprints.catalogue.models import Service
         from blueprints.masters.demo import seed_demo
 
         migrate()
         seed_demo(echo=lambda *_: None)
+        seed_users(echo=lambda *_: None)
         seed_services(echo=lambda *_: None)
         service = Service.get(Service.code == SERVICE_CODE)
     client = InProcess(app.test_client())

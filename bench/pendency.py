@@ -323,6 +323,7 @@ def _count_open(db) -> int:
 
 def run(database_url: str, label: str, insert) -> list[tuple]:
     from app import create_app
+    from blueprints.accounts.demo import seed_demo as seed_users
     from blueprints.catalogue.demo import seed_demo as seed_services
     from blueprints.masters.demo import seed_demo
     from core.db import db, utcnow
@@ -339,6 +340,7 @@ def run(database_url: str, label: str, insert) -> list[tuple]:
     with app.app_context(), db.connection_context():
         migrate()
         seed_demo(echo=lambda *_: None)
+        seed_users(echo=lambda *_: None)
         seed_services(echo=lambda *_: None)
         started = time.perf_counter()
         columns, rows = generate(N, utcnow())

@@ -39,8 +39,8 @@ class Area:
 
 AREAS = (
     Area("home"),
-    Area("accounts"),
     Area("masters", "/masters"),
+    Area("accounts"),
     Area("admin", "/admin"),
     Area("catalogue", "/services"),
     Area("applications", "/applications"),

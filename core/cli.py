@@ -55,7 +55,7 @@ def seed_demo(if_empty):
 @with_appcontext
 def demo_logins():
     """Print the demo usernames and what each can do."""
-    from blueprints.masters.demo import demo_logins as rows
+    from blueprints.accounts.demo import demo_logins as rows
     from blueprints.masters.demo_data import DEMO_PASSWORD
 
     logins = rows()

@@ -25,8 +25,9 @@ def all_models():
     from core.audit import AuditEvent
     from core.notify import GatewayAlert, Notification
     from core.periodic import TaskRun
+    from core.workdays import Holiday
 
-    models = [AuditEvent, Notification, GatewayAlert, TaskRun]
+    models = [AuditEvent, Notification, GatewayAlert, TaskRun, Holiday]
     for _area, module in area_modules("models"):
         models.extend(getattr(module, "MODELS", ()))
     return models

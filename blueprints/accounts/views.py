@@ -8,8 +8,9 @@ from blueprints.accounts import bp
 from blueprints.accounts import services as svc
 from blueprints.accounts.forms import CodeForm, ConfirmForm, EnrolForm, PasswordChangeForm
 from blueprints.accounts.models import User
+from blueprints.masters import services as places
 from core import audit
-from core.access import public, requires
+from core.access import STAFF_ROLES, get_scoped_or_404, public, requires
 from core.auth import new_totp_secret, provisioning_uri, qr_svg
 from core.db import utcnow
 from core.render import render
@@ -250,3 +251,19 @@ def disable_2fa():
             return redirect(url_for("accounts.account"), 303)
         form.code.errors.append(error)
     return _account_page(code_form=form, status=400)
+
+
+# An office's page lists its staff who sign in. Users sit above places in the
+# kernel (accounts imports masters, never the reverse), so the page showing
+# both is here; its URL stays with the other office pages under /masters.
+@bp.route("/masters/offices/<int:office_id>")
+@requires(*STAFF_ROLES)
+def office(office_id):
+    row = get_scoped_or_404(places.office_query(current_user), office_id)
+    staff = list(
+        User.select(User.full_name, User.full_name_local, User.role)
+        .where((User.office == row.id) & (User.is_active_account == True))  # noqa: E712
+        .order_by(User.role, User.full_name)
+    )
+    children = list(places.office_query(current_user).where(places.Office.parent == row.id))
+    return render("masters/office.html", office=row, staff=staff, children=children)

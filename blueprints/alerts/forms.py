@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 
-from blueprints.alerts.models import CHARGE_REASONS, POSTS
+from blueprints.accounts.models import CHARGE_REASONS, POSTS
 from core.forms import NOT_A_CHOICE, Optional, length, required
 
 

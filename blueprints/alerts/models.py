@@ -1,94 +1,14 @@
-"""Who holds which charge, the district's holidays, the alerts sent about
-applications near or past their service level."""
+"""The alerts sent about applications near or past their service level."""
 
 import json
 
 import peewee as pw
 from flask_babel import lazy_gettext as _l
 
-from blueprints.accounts.models import User
-from blueprints.masters.models import Block, Office, Tehsil
+from blueprints.accounts.models import POSTS, User
+from blueprints.masters.models import Office
 from core.db import BaseModel, utcnow
 from core.notify import Notification
-
-# A post is told, not a person: whoever holds its charge on the day.
-# post -> what it is attached to ("office", "block", "tehsil" or None).
-POSTS = {
-    "desk": _l("Desk"),
-    "office_head": _l("Office head"),
-    "bdo": _l("Block development officer (BDO)"),
-    "sdm": _l("SDM / tehsildar"),
-    "district_manager": _l("District manager"),
-}
-POST_PLACE = {
-    "desk": "office",
-    "office_head": "office",
-    "bdo": "block",
-    "sdm": "tehsil",
-    "district_manager": None,
-}
-# The more senior post wins when one person holds two for the same office.
-POST_RANK = {post: rank for rank, post in enumerate(POSTS)}
-
-CHARGE_REASONS = {
-    "regular": _l("Regular charge"),
-    "additional": _l("Additional charge"),
-    "leave": _l("Leave substitute"),
-}
-
-
-class ChargeAssignment(BaseModel):
-    """Who holds a post from one date to another (both inclusive; no end:
-    until further orders). Ended by setting to_date, never deleted, so the
-    history of who held what stays."""
-
-    post = pw.CharField(max_length=20, choices=list(POSTS.items()))
-    office = pw.ForeignKeyField(Office, null=True, on_delete="RESTRICT")
-    block = pw.ForeignKeyField(Block, null=True, on_delete="RESTRICT")
-    tehsil = pw.ForeignKeyField(Tehsil, null=True, on_delete="RESTRICT")
-    user = pw.ForeignKeyField(User, backref="charges", on_delete="RESTRICT")
-    reason = pw.CharField(max_length=12, default="regular", choices=list(CHARGE_REASONS.items()))
-    # A leave substitute stands in for this person; none: for every holder.
-    instead_of = pw.ForeignKeyField(User, null=True, on_delete="RESTRICT")
-    from_date = pw.DateField()
-    to_date = pw.DateField(null=True)
-    note = pw.CharField(max_length=200, default="")
-    created_by = pw.ForeignKeyField(User, null=True, on_delete="RESTRICT")
-    created_at = pw.DateTimeField(default=utcnow)
-
-    class Meta:
-        table_name = "charge_assignment"
-        indexes = ((("post", "from_date"), False),)
-
-    @property
-    def post_label(self):
-        return POSTS.get(self.post, self.post)
-
-    @property
-    def reason_label(self):
-        return CHARGE_REASONS.get(self.reason, self.reason)
-
-    @property
-    def place_id(self):
-        kind = POST_PLACE.get(self.post)
-        return getattr(self, f"{kind}_id") if kind else None
-
-
-class Holiday(BaseModel):
-    """A district holiday: a service counted in working days skips it."""
-
-    date = pw.DateField(unique=True)
-    name_en = pw.CharField(max_length=120)
-    name_local = pw.CharField(max_length=120, default="")
-
-    @property
-    def name(self) -> str:
-        from core.i18n import current_language
-
-        if current_language() != "en" and self.name_local:
-            return self.name_local
-        return self.name_en
-
 
 ALERT_STATUSES = {
     "queued": _l("Told"),
@@ -149,4 +69,4 @@ class AlertRecord(BaseModel):
         return ALERT_REASONS.get(self.reason, self.reason)
 
 
-MODELS = (ChargeAssignment, Holiday, AlertRecord)
+MODELS = (AlertRecord,)

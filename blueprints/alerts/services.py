@@ -34,9 +34,9 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from blueprints.accounts.models import User
-from blueprints.alerts.models import POST_RANK, POSTS, AlertRecord
-from blueprints.alerts.posts import ChargeBook
+from blueprints.accounts.charges import ChargeBook
+from blueprints.accounts.models import POST_RANK, POSTS, User
+from blueprints.alerts.models import AlertRecord
 from blueprints.applications.models import OPEN_STATUSES, Application
 from blueprints.masters.models import Block, GramPanchayat, Office
 from core import notify

@@ -9,11 +9,11 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from blueprints.alerts import bp, posts
-from blueprints.alerts import holidays as hol
+from blueprints.accounts import charges as charge_book
+from blueprints.alerts import bp
 from blueprints.alerts.forms import ChargeForm, EndChargeForm, HolidayForm, RowForm
-from blueprints.alerts.models import Holiday
 from blueprints.alerts.services import alerts_for, ist_date
+from core import workdays
 from core.access import requires
 from core.periodic import TaskRun
 from core.render import render
@@ -77,7 +77,7 @@ def tasks():
 
 def _holidays_page(form, status=200, error=None):
     since = ist_date().replace(month=1, day=1) - dt.timedelta(days=366)
-    rows = list(Holiday.select().where(Holiday.date >= since).order_by(Holiday.date).limit(200))
+    rows = workdays.holidays_from(since)
     return render(
         "alerts/holidays.html",
         form=form,
@@ -93,10 +93,10 @@ def holidays():
     form = HolidayForm()
     if form.validate_on_submit():
         try:
-            day = hol.add_holiday(
+            day = workdays.add_holiday(
                 form.date.data, form.name_en.data, form.name_local.data, actor=current_user
             )
-        except hol.HolidayError as err:
+        except workdays.HolidayError as err:
             return _holidays_page(form, 400, str(err))
         flash(_("Added %(name)s on %(date)s.", name=day.name_en, date=day.date.isoformat()), "ok")
         return redirect(url_for("alerts.holidays"), 303)
@@ -109,7 +109,7 @@ def holidays():
 @requires("admin")
 def delete_holiday():
     form = RowForm()
-    if form.validate_on_submit() and hol.delete_holiday(form.row_id.data, actor=current_user):
+    if form.validate_on_submit() and workdays.delete_holiday(form.row_id.data, actor=current_user):
         flash(_("The holiday is deleted."), "ok")
     else:
         flash(_("That holiday is not on the list; nothing was deleted."), "error")
@@ -124,7 +124,7 @@ def _charges_page(form, status=200, error=None):
     return render(
         "alerts/charges.html",
         form=form,
-        rows=posts.current_and_coming(today),
+        rows=charge_book.current_and_coming(today),
         today=today,
         error=error,
         status=status,
@@ -137,7 +137,7 @@ def charges():
     form = ChargeForm()
     if form.validate_on_submit():
         try:
-            row = posts.assign(
+            row = charge_book.assign(
                 post=form.post.data,
                 place_code=form.place_code.data,
                 username=form.username.data,
@@ -148,7 +148,7 @@ def charges():
                 note=form.note.data,
                 actor=current_user,
             )
-        except posts.ChargeError as err:
+        except charge_book.ChargeError as err:
             return _charges_page(form, 400, str(err))
         flash(
             _(
@@ -173,8 +173,8 @@ def end_charge():
         flash(_("Give the last day of the charge; nothing was changed."), "error")
         return redirect(url_for("alerts.charges"), 303)
     try:
-        row = posts.end_charge(form.row_id.data, form.to_date.data, actor=current_user)
-    except posts.ChargeError as err:
+        row = charge_book.end_charge(form.row_id.data, form.to_date.data, actor=current_user)
+    except charge_book.ChargeError as err:
         flash(str(err), "error")
     else:
         flash(_("The charge ends on %(date)s.", date=row.to_date.isoformat()), "ok")

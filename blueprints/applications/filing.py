@@ -7,7 +7,6 @@ import secrets
 
 from flask_babel import gettext as _
 
-from blueprints.alerts.holidays import due_date_for
 from blueprints.applications import ids
 from blueprints.applications.models import (
     Application,
@@ -19,8 +18,18 @@ from blueprints.catalogue.models import Service
 from blueprints.masters.models import District, Office
 from core.db import is_postgres, utcnow, write_transaction
 from core.i18n import IST
+from core.workdays import add_working_days
 
 STEPS = ("applicant", "details", "documents", "fees", "review")
+
+
+def due_date_for(service, start: dt.date) -> dt.date:
+    """The due date of an application of `service` submitted on `start` (IST):
+    its service level in calendar days, or in working days when the service
+    says so (core.workdays)."""
+    if getattr(service, "working_days", False):
+        return add_working_days(start, service.sla_days)
+    return start + dt.timedelta(days=service.sla_days)
 
 
 class FilingError(ValueError):

@@ -7,6 +7,7 @@ from wtforms.fields.choices import SelectChoice
 
 from blueprints.applications import bp, filing, uploads
 from blueprints.applications.ack import ack_context, ack_pdf
+from blueprints.applications.action_form import ActionForm
 from blueprints.applications.forms import (
     ApplicantForm,
     DocumentForm,
@@ -333,8 +334,6 @@ def detail(pk):
         .order_by(ApplicationEvent.id)
     )
     audit.record("application.viewed", "application", app.id)
-    from blueprints.desk.forms import ActionForm
-
     return render(
         "applications/detail.html",
         application=app,

@@ -4,7 +4,7 @@ date range, and the habitual late-comers.
 
 A day's status, first match wins:
   holiday   Sunday, second or fourth Saturday (Maharashtra government
-            offices), or on the district's holiday list (alerts.holidays);
+            offices), or on the district's holiday list (core.workdays);
   leave     a leave record covers the day;
   absent    no punch;
   half_day  the first punch after the office's half-day time (14:00), or
@@ -23,7 +23,6 @@ from functools import cached_property
 
 import peewee as pw
 
-from blueprints.alerts.models import Holiday
 from blueprints.attendance.models import (
     DEFAULT_GRACE_MINUTES,
     DEFAULT_HALF_DAY_AFTER,
@@ -38,6 +37,7 @@ from blueprints.masters.models import Office
 from core.access import office_condition
 from core.db import db, utcnow
 from core.i18n import IST
+from core.workdays import holiday_names
 
 # The establishment (HR) section keeps leave and attendance district-wide.
 VIEW_ROLES = (
@@ -152,12 +152,7 @@ def is_second_or_fourth_saturday(day: dt.date) -> bool:
 
 def closed_days(first: dt.date, last: dt.date) -> dict:
     """Day -> why the offices are closed, between two dates."""
-    names = {
-        _as_date(d): (en, local)
-        for d, en, local in Holiday.select(Holiday.date, Holiday.name_en, Holiday.name_local)
-        .where(Holiday.date.between(first, last))
-        .tuples()
-    }
+    names = holiday_names(first, last)
     out = {}
     day = first
     while day <= last:

@@ -27,7 +27,7 @@ class Service(BaseModel):
     disposing_level = pw.CharField(max_length=12, choices=list(DISPOSING_LEVELS.items()))
     sla_days = pw.IntegerField(default=7)
     # Count sla_days in working days (no Sundays, no district holidays)
-    # instead of calendar days: blueprints.alerts.holidays.due_date_for.
+    # instead of calendar days: blueprints.applications.filing.due_date_for.
     working_days = pw.BooleanField(default=False)
     # Money in paise, so that sums are exact.
     govt_fee = pw.IntegerField(default=0)

@@ -8,6 +8,7 @@ from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from blueprints.applications.action_form import ActionForm
 from blueprints.applications.models import OPEN_STATUSES, STATUSES, Application
 from blueprints.applications.scope import visible_applications
 from blueprints.applications.workflow import (
@@ -18,7 +19,6 @@ from blueprints.applications.workflow import (
     transition,
 )
 from blueprints.desk import bp
-from blueprints.desk.forms import ActionForm
 from blueprints.desk.queue import queue_page, services_in_queue
 from core import audit
 from core.access import get_scoped_or_404, requires

@@ -1,7 +1,6 @@
 from flask import request
 from flask_login import current_user
 
-from blueprints.accounts.models import User
 from blueprints.masters import bp
 from blueprints.masters import services as svc
 from blueprints.masters.models import Csc, Municipality, Village
@@ -100,16 +99,3 @@ def offices_pdf():
         offices=list(svc.offices_for(current_user)),
         printed_at=utcnow(),
     )
-
-
-@bp.route("/offices/<int:office_id>")
-@requires(*STAFF_ROLES)
-def office(office_id):
-    row = get_scoped_or_404(svc.office_query(current_user), office_id)
-    staff = list(
-        User.select(User.full_name, User.full_name_local, User.role)
-        .where((User.office == row.id) & (User.is_active_account == True))  # noqa: E712
-        .order_by(User.role, User.full_name)
-    )
-    children = list(svc.office_query(current_user).where(svc.Office.parent == row.id))
-    return render("masters/office.html", office=row, staff=staff, children=children)

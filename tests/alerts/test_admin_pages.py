@@ -5,8 +5,9 @@ import datetime as dt
 
 import pytest
 
-from blueprints.alerts.models import ChargeAssignment, Holiday
+from blueprints.accounts.models import ChargeAssignment
 from core.audit import AuditEvent
+from core.workdays import Holiday
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import threading
 import peewee as pw
 from flask import render_template
 
+from blueprints.accounts import charges
 from blueprints.accounts.models import User
-from blueprints.alerts import posts
 from blueprints.alerts.models import AlertRecord
 from blueprints.alerts.services import alerts_for, send_digests
 from blueprints.masters.models import Office
@@ -167,14 +167,14 @@ def test_two_runs_at_once_send_each_message_once(ctx, app, staff, application):
 
 def test_a_transfer_changes_the_office_head_from_its_date(ctx, place, staff, application):
     newcomer = person(place, "office_head", "new-head", 7, office=place.tehsil_offices[1])
-    posts.assign(
+    charges.assign(
         post="office_head",
         place_code="TO0",
         username="tehsil-head",
         reason="regular",
         from_text=day(0).isoformat(),
     )
-    posts.assign(
+    charges.assign(
         post="office_head",
         place_code="TO0",
         username="new-head",
@@ -183,7 +183,7 @@ def test_a_transfer_changes_the_office_head_from_its_date(ctx, place, staff, app
         note="Order 12/2026",
     )
     # The old head's charge ended the day before the new one began.
-    ended = posts.ChargeAssignment.get(posts.ChargeAssignment.user == staff.head.id)
+    ended = charges.ChargeAssignment.get(charges.ChargeAssignment.user == staff.head.id)
     assert ended.to_date == day(7)
 
     send_digests(day(5))
@@ -197,7 +197,7 @@ def test_a_transfer_changes_the_office_head_from_its_date(ctx, place, staff, app
 
 def test_a_leave_substitute_is_told_for_the_days_of_the_leave(ctx, place, staff, application):
     person(place, "office_user", "relief-clerk", 8, office=place.tehsil_offices[1])
-    posts.assign(
+    charges.assign(
         post="desk",
         place_code="TO0",
         username="relief-clerk",
@@ -268,7 +268,7 @@ def test_an_additional_charge_fills_a_vacancy_and_adds_to_the_desk(ctx, place, s
     User.update(is_active_account=False).where(User.id == staff.sdm.id).execute()
     person(place, "office_user", "relief-clerk", 8, office=place.tehsil_offices[1])
     for post, code, username in (("sdm", "T0", "bdo-paithan"), ("desk", "TO0", "relief-clerk")):
-        posts.assign(
+        charges.assign(
             post=post,
             place_code=code,
             username=username,

@@ -4,6 +4,7 @@ import pytest
 from PIL import Image
 
 from tests.factories import make_service
+from tests.fixtures import ctx  # noqa: F401
 
 
 @pytest.fixture

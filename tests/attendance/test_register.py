@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from blueprints.alerts.models import Holiday
 from blueprints.attendance.models import Leave, OfficeTiming
 from blueprints.attendance.punches import import_file
 from blueprints.attendance.services import (
@@ -17,6 +16,7 @@ from blueprints.attendance.services import (
 )
 from blueprints.employees.models import Employee
 from core.db import db
+from core.workdays import Holiday
 from tests.attendance.conftest import csv_of
 
 # October 2026: Thursday the 1st; Sundays 4, 11, 18, 25; Saturdays 3, 10

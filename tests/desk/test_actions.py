@@ -8,9 +8,9 @@ import peewee as pw
 import pytest
 from flask import render_template
 
+from blueprints.applications.action_form import ActionForm
 from blueprints.applications.models import Application, ApplicationEvent
 from blueprints.applications.workflow import allowed_actions, days_left, transition
-from blueprints.desk.forms import ActionForm
 from core.audit import AppendOnlyError
 from core.db import db, utcnow
 from tests.desk.helpers import events_of, ist_today, reload, text

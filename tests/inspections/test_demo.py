@@ -1,6 +1,7 @@
 """The demo district comes with inspectors and a drawn week, so that the
 first `make run` shows a scheduled week, reports and the overdue list."""
 
+from blueprints.accounts.demo import seed_demo as seed_users
 from blueprints.catalogue.demo import seed_demo as seed_services
 from blueprints.inspections.demo import seed_demo as seed_inspections
 from blueprints.inspections.draw import current_week, shift_week
@@ -15,6 +16,7 @@ def quiet(*_args):
 
 def test_the_demo_has_inspectors_and_a_scheduled_week(ctx):
     seed_demo(echo=quiet)
+    seed_users(echo=quiet)
     seed_services(echo=quiet)  # (no demo applications: every centre is inactive)
     total = seed_inspections(echo=quiet)
     inspectors = {i.user.username: i for i in Inspector.select()}

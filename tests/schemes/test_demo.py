@@ -4,6 +4,7 @@ photos, each page within the budget, and a change awaiting approval."""
 import gzip
 import time
 
+from blueprints.accounts.demo import seed_demo as seed_users
 from blueprints.catalogue.demo import seed_demo as seed_services
 from blueprints.masters.demo import seed_demo as seed_masters
 from blueprints.schemes import services as svc
@@ -19,6 +20,7 @@ def quiet(*_args):
 def test_the_demo_has_a_dozen_schemes_in_three_languages_with_photos(app, client):
     with app.app_context(), db.connection_context():
         seed_masters(echo=quiet)
+        seed_users(echo=quiet)
         seed_services(echo=quiet)
         started = time.monotonic()
         assert seed_demo(echo=quiet) == 12

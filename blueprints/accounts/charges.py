@@ -23,8 +23,7 @@ from collections import defaultdict
 import peewee as pw
 from flask_babel import gettext as _
 
-from blueprints.accounts.models import User
-from blueprints.alerts.models import CHARGE_REASONS, POST_PLACE, POSTS, ChargeAssignment
+from blueprints.accounts.models import CHARGE_REASONS, POST_PLACE, POSTS, ChargeAssignment, User
 from blueprints.masters.models import Block, Office, Tehsil
 from core import audit
 from core.db import write_transaction

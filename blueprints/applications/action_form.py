@@ -1,4 +1,5 @@
-"""The one form behind every desk action: which action, a remark, and the
+"""The one form behind every office action on an application (workflow.transition,
+posted to desk.act, shown on the application page): which action, a remark, and the
 certificate number when the service is delivered."""
 
 from flask_babel import lazy_gettext as _l

@@ -3,10 +3,10 @@ count; calendar days remain the default."""
 
 import datetime as dt
 
-from blueprints.alerts.holidays import add_holiday, due_date_for
-from blueprints.alerts.models import Holiday
 from blueprints.alerts.services import ist_date
+from blueprints.applications.filing import due_date_for
 from blueprints.applications.models import Application
+from core.workdays import Holiday, add_holiday
 from tests.applications.test_filing import file_to_review, submit
 from tests.factories import make_service
 

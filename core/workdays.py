@@ -1,21 +1,41 @@
-"""The district holiday list and service-level due dates.
+"""The district's working-day calendar: its holiday list and the working
+days that follow from it. Applications count a service level in working
+days with it (applications.filing.due_date_for), attendance marks the
+district's holidays closed (attendance.services.closed_days); the
+administrator keeps the list on /alerts/holidays.
 
-A service counts its service level in calendar days by default. One with
-`working_days` set counts working days instead: every day except Sundays
-and the district's holidays (the administrator's list). Second and fourth
-Saturdays are working days here; a district that closes on them adds them
-to the holiday list."""
+A working day is every day except Sundays and the district's holidays.
+Second and fourth Saturdays are working days here; a district that closes
+on them adds them to the holiday list (attendance closes Maharashtra
+offices on them on its own)."""
 
 import datetime as dt
 
 import peewee as pw
 from flask_babel import gettext as _
 
-from blueprints.alerts.models import Holiday
 from core import audit
-from core.db import db
+from core.db import BaseModel, db
+from core.i18n import current_language
 
 SUNDAY = 6
+
+
+class Holiday(BaseModel):
+    """A district holiday: a service counted in working days skips it."""
+
+    date = pw.DateField(unique=True)
+    name_en = pw.CharField(max_length=120)
+    name_local = pw.CharField(max_length=120, default="")
+
+    class Meta:
+        table_name = "holiday"
+
+    @property
+    def name(self) -> str:
+        if current_language() != "en" and self.name_local:
+            return self.name_local
+        return self.name_en
 
 
 class HolidayError(ValueError):
@@ -25,6 +45,13 @@ class HolidayError(ValueError):
 def holidays_between(first: dt.date, last: dt.date) -> set[dt.date]:
     rows = Holiday.select(Holiday.date).where(Holiday.date.between(first, last)).tuples()
     return {_as_date(d) for (d,) in rows}
+
+
+def holiday_names(first: dt.date, last: dt.date) -> dict[dt.date, tuple[str, str]]:
+    """Day -> (English name, local name) of each holiday between two dates."""
+    rows = Holiday.select(Holiday.date, Holiday.name_en, Holiday.name_local)
+    rows = rows.where(Holiday.date.between(first, last)).tuples()
+    return {_as_date(d): (en, local) for d, en, local in rows}
 
 
 def _as_date(value) -> dt.date:
@@ -54,14 +81,11 @@ def add_working_days(start: dt.date, days: int) -> dt.date:
     return day
 
 
-def due_date_for(service, start: dt.date) -> dt.date:
-    """The due date of an application of `service` submitted on `start` (IST)."""
-    if getattr(service, "working_days", False):
-        return add_working_days(start, service.sla_days)
-    return start + dt.timedelta(days=service.sla_days)
-
-
 # --- the administrator's list ---------------------------------------------------
+
+
+def holidays_from(since: dt.date, limit: int = 200) -> list[Holiday]:
+    return list(Holiday.select().where(Holiday.date >= since).order_by(Holiday.date).limit(limit))
 
 
 def parse_date(text: str) -> dt.date:
