@@ -63,6 +63,7 @@ def _insert_offices(rows: list[dict], ids: dict[str, dict[str, int]]) -> int:
         if not ready:
             raise ValueError("office parents form a cycle or name a missing office")
         _insert(Office, resolve(ready, parent=office_ids, **ids))
+        office_ids = ids_by_code(Office)
         pending = [r for r in pending if r["code"] not in office_ids]
     return len(rows)
 
