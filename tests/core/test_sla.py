@@ -10,9 +10,8 @@ from blueprints.applications.models import Application
 from blueprints.applications.statuses import CLOCK
 from blueprints.applications.workflow import clock_of
 from core import sla
-from core.db import utcnow
-from tests.factories import make_service, make_user
-from tests.fixtures import ctx  # noqa: F401
+from core.db import db, utcnow
+from tests.factories import make_application, make_service, make_user
 
 TODAY = (utcnow() + dt.timedelta(hours=5, minutes=30)).date()
 
@@ -43,17 +42,17 @@ ROWS = {
 
 
 @pytest.fixture
-def rows(ctx, place):
-    from tests.factories import make_application
-
-    service = make_service(place)
-    operator = make_user("csc_operator", place)
-    return {
-        make_application(
-            place, service, operator, status=status, due_date=due, paused_since=paused
-        ).id: name
-        for name, (status, due, paused) in ROWS.items()
-    }
+def rows(app, place):
+    """application id -> name of the row, with an app context for the test."""
+    with app.app_context(), db.connection_context():
+        service = make_service(place)
+        operator = make_user("csc_operator", place)
+        yield {
+            make_application(
+                place, service, operator, status=status, due_date=due, paused_since=paused
+            ).id: name
+            for name, (status, due, paused) in ROWS.items()
+        }
 
 
 def _names(rows, condition) -> set:
