@@ -315,10 +315,10 @@ def bench(app, label: str) -> list[tuple]:
 
 
 def _count_open(db) -> int:
-    return db.execute_sql(
-        "SELECT COUNT(*) FROM application WHERE status IN "
-        "('submitted', 'scrutiny', 'awaiting_documents', 'approved')"
-    ).fetchone()[0]
+    from blueprints.applications.models import Application
+    from blueprints.applications.statuses import OPEN_STATUSES
+
+    return Application.select().where(Application.status.in_(OPEN_STATUSES)).count(db)
 
 
 def run(database_url: str, label: str, insert) -> list[tuple]:

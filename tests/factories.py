@@ -258,8 +258,12 @@ def make_application(place, service, operator, **overrides):
         "due_date": (now + dt.timedelta(days=service.sla_days)).date(),
     }
     fields.update(overrides)
-    app = Application.create(**fields)
+    application = Application.create(**fields)
     ApplicationEvent.create(
-        application=app, actor=operator, from_status="draft", to_status=app.status, at=now
+        application=application,
+        actor=operator,
+        from_status="draft",
+        to_status=application.status,
+        at=now,
     )
-    return app
+    return application

@@ -37,15 +37,15 @@ from flask_babel import lazy_gettext as _l
 from blueprints.accounts.charges import ChargeBook
 from blueprints.accounts.models import POST_RANK, POSTS, User
 from blueprints.alerts.models import AlertRecord
-from blueprints.applications.models import OPEN_STATUSES, Application
+from blueprints.applications.models import Application
+from blueprints.applications.statuses import CLOCK
 from blueprints.masters.models import Block, GramPanchayat, Office
-from core import notify
+from core import notify, sla
 from core.db import utcnow, write_transaction
 from core.i18n import IST, message_locale
 
 WARN_DAYS_LEFT = 2
 ESCALATE_DAYS_LATE = 3
-ALERTED_STATUSES = tuple(s for s in OPEN_STATUSES if s != "awaiting_documents")
 CHANNELS = ("sms", "email")
 # An email lists at most this many IDs per office and kind; the count is exact.
 EMAIL_ID_LIMIT = 200
@@ -62,12 +62,13 @@ class Due:
 
     id: int
     app_id: str
+    status: str
     due_date: dt.date
     office_id: int
     area_tehsil_id: int
 
     def days_left(self, today: dt.date) -> int:
-        return (self.due_date - today).days
+        return CLOCK.read(self.status, self.due_date, today).days_left
 
 
 @dataclass
@@ -122,11 +123,12 @@ def _as_date(value) -> dt.date:
 
 def due_applications(today: dt.date) -> list[Due]:
     """Open applications on their warning day or past their due date."""
-    warn_on = today + dt.timedelta(days=WARN_DAYS_LEFT)
+    due = Application.due_date
     rows = (
         Application.select(
             Application.id,
             Application.app_id,
+            Application.status,
             Application.due_date,
             Application.office,
             Block.tehsil,
@@ -134,16 +136,19 @@ def due_applications(today: dt.date) -> list[Due]:
         .join(GramPanchayat, on=Application.gram_panchayat)
         .join(Block, on=GramPanchayat.block)
         .where(
-            Application.status.in_(ALERTED_STATUSES)
+            CLOCK.running_sql(Application.status)
             & Application.office.is_null(False)
-            & ((Application.due_date == warn_on) | (Application.due_date < today))
+            & (
+                sla.days_left_equal_sql(WARN_DAYS_LEFT, today, due=due)
+                | sla.days_left_below_sql(0, today, due=due)
+            )
         )
         .order_by(Application.due_date, Application.id)
         .tuples()
     )
     return [
-        Due(pk, app_id or "", _as_date(due), office, tehsil)
-        for pk, app_id, due, office, tehsil in rows
+        Due(pk, app_id or "", status, _as_date(due), office, tehsil)
+        for pk, app_id, status, due, office, tehsil in rows
     ]
 
 

@@ -45,20 +45,33 @@ def labels_for(lang: str) -> dict:
         return {k: (str(v), english[k]) for k, v in LABELS.items()}
 
 
-def ack_context(app) -> dict:
+def ack_context(application) -> dict:
     from blueprints.catalogue.fields import describe_details
 
-    track_url = url_for("track.status", app_id=app.app_id, s=sign(app.app_id), _external=True)
-    docs = list(ApplicationDocument.select().where(ApplicationDocument.application == app.id))
-    doc_defs = {d["key"]: d for d in app.service.documents}
-    lang = app.language
+    track_url = url_for(
+        "track.status", app_id=application.app_id, s=sign(application.app_id), _external=True
+    )
+    docs = list(
+        ApplicationDocument.select().where(ApplicationDocument.application == application.id)
+    )
+    doc_defs = {d["key"]: d for d in application.service.documents}
+    lang = application.language
     return {
-        "app": app,
+        "application": application,
         "L": labels_for(lang),
         "lang_local": lang,
-        "service_names": (app.service.name_in(lang) if lang != "en" else None, app.service.name_en),
-        "office_names": (app.office.name_local if lang != "en" else None, app.office.name_en),
-        "csc_names": (app.csc.name_local if lang != "en" else None, app.csc.name_en),
+        "service_names": (
+            application.service.name_in(lang) if lang != "en" else None,
+            application.service.name_en,
+        ),
+        "office_names": (
+            application.office.name_local if lang != "en" else None,
+            application.office.name_en,
+        ),
+        "csc_names": (
+            application.csc.name_local if lang != "en" else None,
+            application.csc.name_en,
+        ),
         "doc_names": [
             (
                 label(doc_defs.get(d.doc_key, {"key": d.doc_key}), lang),
@@ -66,11 +79,13 @@ def ack_context(app) -> dict:
             )
             for d in docs
         ],
-        "answers": describe_details(app.service, app.extra, lang),
+        "answers": describe_details(application.service, application.extra, lang),
         "track_url": track_url,
         "qr": qr_svg(track_url),
     }
 
 
-def ack_pdf(app, size: str):
-    return pdf_response("pdf/ack.html", f"{app.app_id}-{size}.pdf", size=size, **ack_context(app))
+def ack_pdf(application, size: str):
+    return pdf_response(
+        "pdf/ack.html", f"{application.app_id}-{size}.pdf", size=size, **ack_context(application)
+    )

@@ -15,6 +15,7 @@ from blueprints.applications.models import (
     IdSequence,
     LedgerLine,
 )
+from blueprints.applications.statuses import CLOCK, STATUSES
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import Csc, District, GramPanchayat, Village
 from core.db import db, utcnow
@@ -131,10 +132,10 @@ def seed_demo(count: int = 3000, echo=print) -> int:
                 "submitted_at": submitted,
                 "due_date": submitted.date() + dt.timedelta(days=service.sla_days),
                 "decided_at": submitted + dt.timedelta(days=rng.randint(1, 9))
-                if status in ("approved", "rejected", "delivered")
+                if STATUSES[status].decided
                 else None,
                 "paused_since": submitted + dt.timedelta(days=2)
-                if status == "awaiting_documents"
+                if status in CLOCK.paused
                 else None,
             }
         )

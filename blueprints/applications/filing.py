@@ -66,47 +66,52 @@ def start_draft(operator, service: Service, language: str) -> Application:
     )
 
 
-def save_step(app: Application, step: str, **fields) -> None:
+def save_step(application: Application, step: str, **fields) -> None:
     """Store a step's answers on the draft and remember how far it got."""
-    if app.status != "draft":
+    if application.status != "draft":
         raise FilingError(_("This application was already submitted; it cannot be changed."))
-    reached = max(STEPS.index(app.step), STEPS.index(step) + 1)
+    reached = max(STEPS.index(application.step), STEPS.index(step) + 1)
     fields["step"] = STEPS[min(reached, len(STEPS) - 1)]
     fields["updated_at"] = utcnow()
     Application.update(**fields).where(
-        (Application.id == app.id) & (Application.status == "draft")
+        (Application.id == application.id) & (Application.status == "draft")
     ).execute()
     for key, value in fields.items():
-        setattr(app, key, value)
+        setattr(application, key, value)
 
 
-def missing_documents(app: Application) -> list[dict]:
+def missing_documents(application: Application) -> list[dict]:
     have = {
         d.doc_key
         for d in ApplicationDocument.select(ApplicationDocument.doc_key).where(
-            ApplicationDocument.application == app.id
+            ApplicationDocument.application == application.id
         )
     }
-    return [d for d in app.service.documents if d.get("required") and d["key"] not in have]
+    return [d for d in application.service.documents if d.get("required") and d["key"] not in have]
 
 
-def problems(app: Application) -> list[FilingError]:
+def problems(application: Application) -> list[FilingError]:
     """What still stops the draft from being submitted, step by step."""
     found = []
-    if not (app.applicant_name_local and app.applicant_name_en and app.mobile and app.village_id):
+    if not (
+        application.applicant_name_local
+        and application.applicant_name_en
+        and application.mobile
+        and application.village_id
+    ):
         found.append(FilingError(_("The applicant's details are not complete."), "applicant"))
-    required = [f["key"] for f in app.service.fields if f.get("required")]
-    if any(app.extra.get(key) in (None, "") for key in required):
+    required = [f["key"] for f in application.service.fields if f.get("required")]
+    if any(application.extra.get(key) in (None, "") for key in required):
         found.append(FilingError(_("The service's own questions are not all answered."), "details"))
-    if missing_documents(app):
+    if missing_documents(application):
         found.append(FilingError(_("Some required documents are not uploaded."), "documents"))
-    if not app.fee_collected:
+    if not application.fee_collected:
         found.append(FilingError(_("Confirm that the fee was collected."), "fees"))
     return found
 
 
-def disposing_office(service: Service, app: Application) -> Office:
-    gp = app.gram_panchayat
+def disposing_office(service: Service, application: Application) -> Office:
+    gp = application.gram_panchayat
     if service.disposing_level == "block":
         office = Office.get_or_none((Office.kind == "block_office") & (Office.block == gp.block_id))
     elif service.disposing_level == "tehsil":
@@ -136,26 +141,26 @@ def submit(app_pk: int, token: str, operator) -> tuple[Application, bool]:
         query = Application.select().where(Application.id == app_pk)
         if is_postgres():
             query = query.for_update()  # SQLite: the IMMEDIATE lock already serialises
-        app = query.get()
-        if app.status != "draft":
-            if secrets.compare_digest(app.submit_token, token or ""):
-                return app, False
+        application = query.get()
+        if application.status != "draft":
+            if secrets.compare_digest(application.submit_token, token or ""):
+                return application, False
             raise FilingError(_("This application was already submitted."))
-        if not secrets.compare_digest(app.submit_token, token or ""):
+        if not secrets.compare_digest(application.submit_token, token or ""):
             raise FilingError(
                 _("This page is out of date. Check the review page and submit again.")
             )
-        require_active_csc(app.csc)
-        issues = problems(app)
+        require_active_csc(application.csc)
+        issues = problems(application)
         if issues:
             raise issues[0]
         now = utcnow()
         today_ist = now.replace(tzinfo=dt.UTC).astimezone(IST).date()
-        service = app.service
+        service = application.service
         district = District.select(District.code).scalar() or "ZZZ"
         prefix = f"{district}{today_ist.year % 100:02d}"
         app_id = ids.format_id(district, today_ist.year, ids.next_number(prefix))
-        office = disposing_office(service, app)
+        office = disposing_office(service, application)
         changed = (
             Application.update(
                 status="submitted",
@@ -168,13 +173,13 @@ def submit(app_pk: int, token: str, operator) -> tuple[Application, bool]:
                 user_charge=service.user_charge,
                 step="review",
             )
-            .where((Application.id == app.id) & (Application.status == "draft"))
+            .where((Application.id == application.id) & (Application.status == "draft"))
             .execute()
         )
         if changed != 1:  # pragma: no cover - the row lock makes this unreachable
             raise FilingError(_("This application was already submitted."))
         event = ApplicationEvent.create(
-            application=app.id,
+            application=application.id,
             at=now,
             actor=operator.id,
             from_status="draft",
@@ -189,9 +194,9 @@ def submit(app_pk: int, token: str, operator) -> tuple[Application, bool]:
             [
                 {
                     **line,
-                    "application": app.id,
-                    "csc": app.csc_id,
-                    "gram_panchayat": app.gram_panchayat_id,
+                    "application": application.id,
+                    "csc": application.csc_id,
+                    "gram_panchayat": application.gram_panchayat_id,
                     "at": now,
                 }
                 for line in lines
@@ -199,8 +204,8 @@ def submit(app_pk: int, token: str, operator) -> tuple[Application, bool]:
             ]
         ).on_conflict_ignore().execute()
     on_event(event.id)
-    return Application.get_by_id(app.id), True
+    return Application.get_by_id(application.id), True
 
 
-def store_details(app: Application, values: dict) -> None:
-    save_step(app, "details", extra_json=json.dumps(values, ensure_ascii=False))
+def store_details(application: Application, values: dict) -> None:
+    save_step(application, "details", extra_json=json.dumps(values, ensure_ascii=False))

@@ -7,22 +7,12 @@ import peewee as pw
 from flask_babel import lazy_gettext as _l
 
 from blueprints.accounts.models import User
+from blueprints.applications.statuses import STATUS_LABELS
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import Csc, GramPanchayat, Office, Village
 from core.audit import AppendOnlyError
 from core.db import BaseModel, utcnow
 
-STATUSES = {
-    "draft": _l("Draft (not submitted)"),
-    "submitted": _l("Submitted"),
-    "scrutiny": _l("Under scrutiny"),
-    "awaiting_documents": _l("Waiting for documents from the applicant"),
-    "approved": _l("Approved"),
-    "rejected": _l("Rejected"),
-    "delivered": _l("Delivered"),
-}
-OPEN_STATUSES = ("submitted", "scrutiny", "awaiting_documents", "approved")
-CLOSED_STATUSES = ("rejected", "delivered")
 GENDERS = {"f": _l("Female"), "m": _l("Male"), "t": _l("Transgender")}
 APPLICANT_LANGUAGES = {"hi": "हिन्दी", "mr": "मराठी", "en": "English"}
 
@@ -89,7 +79,7 @@ class Application(BaseModel):
 
     @property
     def status_label(self):
-        return STATUSES.get(self.status, self.status)
+        return STATUS_LABELS.get(self.status, self.status)
 
     @property
     def total_fee(self) -> int:

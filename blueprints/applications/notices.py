@@ -10,12 +10,8 @@ from flask import current_app, has_request_context, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from blueprints.applications.models import (
-    OPEN_STATUSES,
-    STATUSES,
-    Application,
-    ApplicationEvent,
-)
+from blueprints.applications.models import Application, ApplicationEvent
+from blueprints.applications.statuses import OPEN_STATUSES, STATUS_LABELS
 from core import notify
 
 # A service name longer than this is cut at a word in an SMS.
@@ -30,50 +26,62 @@ def _short(name: str, limit: int = SMS_SERVICE_CHARS) -> str:
     return (cut or name[:limit]) + "..."
 
 
-def _due(app: Application) -> str:
-    return app.due_date.strftime("%d-%m-%Y") if app.due_date else ""
+def _due(application: Application) -> str:
+    return application.due_date.strftime("%d-%m-%Y") if application.due_date else ""
 
 
-def _status_sentence(app: Application, status: str) -> str:
+def _status_sentence(application: Application, status: str) -> str:
     """One sentence on `status`, in the active locale."""
     if status == "submitted":
         return _(
             "Application %(id)s for %(service)s received. Due by %(due)s.",
-            id=app.app_id,
-            service=_short(app.service.name_in(app.language)),
-            due=_due(app),
+            id=application.app_id,
+            service=_short(application.service.name_in(application.language)),
+            due=_due(application),
         )
     if status == "scrutiny":
-        return _("Application %(id)s is under scrutiny.", id=app.app_id)
+        return _("Application %(id)s is under scrutiny.", id=application.app_id)
     if status == "awaiting_documents":
-        return _("Application %(id)s: documents needed. Please visit your CSC.", id=app.app_id)
+        return _(
+            "Application %(id)s: documents needed. Please visit your CSC.", id=application.app_id
+        )
     if status == "approved":
-        return _("Application %(id)s is approved.", id=app.app_id)
+        return _("Application %(id)s is approved.", id=application.app_id)
     if status == "rejected":
-        return _("Application %(id)s is rejected. Ask your CSC for the reason.", id=app.app_id)
+        return _(
+            "Application %(id)s is rejected. Ask your CSC for the reason.", id=application.app_id
+        )
     if status == "delivered":
-        if app.certificate_no:
+        if application.certificate_no:
             return _(
                 "Application %(id)s delivered. Certificate no. %(no)s.",
-                id=app.app_id,
-                no=app.certificate_no[:30],
+                id=application.app_id,
+                no=application.certificate_no[:30],
             )
-        return _("Application %(id)s is delivered.", id=app.app_id)
-    return _("Application %(id)s: %(status)s.", id=app.app_id, status=STATUSES.get(status, status))
+        return _("Application %(id)s is delivered.", id=application.app_id)
+    return _(
+        "Application %(id)s: %(status)s.",
+        id=application.app_id,
+        status=STATUS_LABELS.get(status, status),
+    )
 
 
-def sms_text(app: Application, event: ApplicationEvent) -> str:
-    with force_locale(app.language):
-        return _status_sentence(app, event.to_status)
+def sms_text(application: Application, event: ApplicationEvent) -> str:
+    with force_locale(application.language):
+        return _status_sentence(application, event.to_status)
 
 
-def status_reply(app: Application) -> str:
+def status_reply(application: Application) -> str:
     """The answer to "STATUS <ID>": the current status, and the due date
     while the application is open."""
-    with force_locale(app.language):
-        text = _status_sentence(app, app.status)
-        if app.status in OPEN_STATUSES and app.status != "submitted" and app.due_date:
-            text += " " + _("Due by %(due)s.", due=_due(app))
+    with force_locale(application.language):
+        text = _status_sentence(application, application.status)
+        if (
+            application.status in OPEN_STATUSES
+            and application.status != "submitted"
+            and application.due_date
+        ):
+            text += " " + _("Due by %(due)s.", due=_due(application))
         return text
 
 
@@ -91,17 +99,21 @@ def tracking_url(app_id: str) -> str:
 
 def on_event(event_id: int) -> None:
     event = ApplicationEvent.get_by_id(event_id)
-    app = Application.get_by_id(event.application_id)
-    text = sms_text(app, event)
-    if app.mobile:
-        notify.queue("sms", app.mobile, text, dedupe_key=f"app-event:{event.id}:sms")
-    if app.email:
-        with force_locale(app.language):
-            subject = _("Application %(id)s", id=app.app_id)
+    application = Application.get_by_id(event.application_id)
+    text = sms_text(application, event)
+    if application.mobile:
+        notify.queue("sms", application.mobile, text, dedupe_key=f"app-event:{event.id}:sms")
+    if application.email:
+        with force_locale(application.language):
+            subject = _("Application %(id)s", id=application.app_id)
             body = text
-            link = tracking_url(app.app_id) if app.app_id else ""
+            link = tracking_url(application.app_id) if application.app_id else ""
             if link:
                 body += "\n\n" + _("Follow it online: %(url)s", url=link)
         notify.queue(
-            "email", app.email, body, subject=subject, dedupe_key=f"app-event:{event.id}:email"
+            "email",
+            application.email,
+            body,
+            subject=subject,
+            dedupe_key=f"app-event:{event.id}:email",
         )

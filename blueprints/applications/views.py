@@ -15,14 +15,10 @@ from blueprints.applications.forms import (
     ServiceChoiceForm,
     SubmitForm,
 )
-from blueprints.applications.models import (
-    STATUSES,
-    Application,
-    ApplicationDocument,
-    ApplicationEvent,
-)
+from blueprints.applications.models import Application, ApplicationDocument, ApplicationEvent
 from blueprints.applications.scope import visible_applications
-from blueprints.applications.workflow import TransitionError, allowed_actions, days_left, transition
+from blueprints.applications.statuses import STATUS_LABELS, UPLOAD_STATUSES
+from blueprints.applications.workflow import TransitionError, allowed_actions, clock_of, transition
 from blueprints.catalogue.models import Service, label
 from blueprints.masters.models import GramPanchayat, Village
 from core import audit
@@ -34,22 +30,22 @@ from core.security import error_page, too_large_handler
 OPERATOR = "csc_operator"
 
 
-def _app(pk) -> Application:
+def _application(pk) -> Application:
     return get_scoped_or_404(visible_applications(current_user), pk)
 
 
 def _draft(pk) -> Application:
-    app = _app(pk)
-    if app.status != "draft":
-        abort(redirect(url_for("applications.detail", pk=app.id), 303))
-    return app
+    application = _application(pk)
+    if application.status != "draft":
+        abort(redirect(url_for("applications.detail", pk=application.id), 303))
+    return application
 
 
-def _step_page(template, app, step, form, status=200, **extra):
+def _step_page(template, application, step, form, status=200, **extra):
     return render(
         template,
         f"applications/_{step}_form.html",
-        app=app,
+        application=application,
         step=step,
         steps=filing.STEPS,
         form=form,
@@ -97,8 +93,8 @@ def new():
         return error_page(403, str(err))
     if form.validate_on_submit():
         service = Service.get_by_id(int(form.service.data))
-        app = filing.start_draft(current_user, service, form.language.data)
-        return redirect(url_for("applications.applicant", pk=app.id), 303)
+        application = filing.start_draft(current_user, service, form.language.data)
+        return redirect(url_for("applications.applicant", pk=application.id), 303)
     return render("applications/new.html", form=form, services=services, status=_status_for(form))
 
 
@@ -108,8 +104,8 @@ def _page_lang():
     return current_language()
 
 
-def _village_choices(app):
-    block_id = app.gram_panchayat.block_id
+def _village_choices(application):
+    block_id = application.gram_panchayat.block_id
     rows = (
         Village.select(
             Village.id,
@@ -133,23 +129,23 @@ def _village_choices(app):
 @bp.route("/<int:pk>/applicant", methods=["GET", "POST"])
 @requires(OPERATOR)
 def applicant(pk):
-    app = _draft(pk)
+    application = _draft(pk)
     form = ApplicantForm(
         data=None
         if request.method == "POST"
         else {
-            "applicant_name_local": app.applicant_name_local,
-            "applicant_name_en": app.applicant_name_en,
-            "relation_name": app.relation_name,
-            "gender": app.gender,
-            "date_of_birth": app.date_of_birth,
-            "mobile": app.mobile,
-            "email": app.email,
-            "village": str(app.village_id or ""),
-            "address": app.address,
+            "applicant_name_local": application.applicant_name_local,
+            "applicant_name_en": application.applicant_name_en,
+            "relation_name": application.relation_name,
+            "gender": application.gender,
+            "date_of_birth": application.date_of_birth,
+            "mobile": application.mobile,
+            "email": application.email,
+            "village": str(application.village_id or ""),
+            "address": application.address,
         }
     )
-    form.village.choices = _village_choices(app)
+    form.village.choices = _village_choices(application)
     if form.validate_on_submit():
         fields = {
             "applicant_name_local": form.applicant_name_local.data.strip(),
@@ -166,9 +162,9 @@ def applicant(pk):
             from blueprints.applications.aadhaar import mask
 
             fields["aadhaar_masked"] = mask(form.aadhaar.data)
-        filing.save_step(app, "applicant", **fields)
-        return redirect(url_for("applications.details", pk=app.id), 303)
-    return _step_page("applications/step.html", app, "applicant", form, _status_for(form))
+        filing.save_step(application, "applicant", **fields)
+        return redirect(url_for("applications.details", pk=application.id), 303)
+    return _step_page("applications/step.html", application, "applicant", form, _status_for(form))
 
 
 @bp.route("/<int:pk>/details", methods=["GET", "POST"])
@@ -176,28 +172,32 @@ def applicant(pk):
 def details(pk):
     from blueprints.catalogue.fields import clean_details, make_details_form
 
-    app = _draft(pk)
-    if not app.service.fields:
-        if request.method == "POST" or app.step == "details":
-            filing.store_details(app, {})
-        return redirect(url_for("applications.documents", pk=app.id), 303)
+    application = _draft(pk)
+    if not application.service.fields:
+        if request.method == "POST" or application.step == "details":
+            filing.store_details(application, {})
+        return redirect(url_for("applications.documents", pk=application.id), 303)
     form = make_details_form(
-        app.service, formdata=None if request.method == "GET" else request.form, data=app.extra
+        application.service,
+        formdata=None if request.method == "GET" else request.form,
+        data=application.extra,
     )
     if request.method == "POST" and form.validate():
-        filing.store_details(app, clean_details(form, app.service))
-        return redirect(url_for("applications.documents", pk=app.id), 303)
-    return _step_page("applications/step.html", app, "details", form, _status_for(form))
+        filing.store_details(application, clean_details(form, application.service))
+        return redirect(url_for("applications.documents", pk=application.id), 303)
+    return _step_page("applications/step.html", application, "details", form, _status_for(form))
 
 
-def _documents_page(app, form, status=200, error_key=None, error=None):
+def _documents_page(application, form, status=200, error_key=None, error=None):
     have = {
         d.doc_key: d
-        for d in ApplicationDocument.select().where(ApplicationDocument.application == app.id)
+        for d in ApplicationDocument.select().where(
+            ApplicationDocument.application == application.id
+        )
     }
     return _step_page(
         "applications/step.html",
-        app,
+        application,
         "documents",
         form,
         status,
@@ -210,27 +210,27 @@ def _documents_page(app, form, status=200, error_key=None, error=None):
 @bp.route("/<int:pk>/documents", methods=["GET", "POST"])
 @requires(OPERATOR)
 def documents(pk):
-    app = _app(pk)
-    if app.status not in ("draft", "awaiting_documents"):
-        return redirect(url_for("applications.detail", pk=app.id), 303)
+    application = _application(pk)
+    if application.status not in UPLOAD_STATUSES:
+        return redirect(url_for("applications.detail", pk=application.id), 303)
     form = DocumentForm()
     if request.method == "GET":
-        return _documents_page(app, form)
-    keys = {d["key"] for d in app.service.documents}
+        return _documents_page(application, form)
+    keys = {d["key"] for d in application.service.documents}
     if not form.validate_on_submit() or form.doc_key.data not in keys:
-        return _documents_page(app, form, 400)
+        return _documents_page(application, form, 400)
     upload = request.files.get("file")
     try:
         stored = uploads.accept(upload.read() if upload else b"")
     except uploads.UploadError as err:
-        return _documents_page(app, form, 400, form.doc_key.data, str(err))
+        return _documents_page(application, form, 400, form.doc_key.data, str(err))
     with db.atomic():
         ApplicationDocument.delete().where(
-            (ApplicationDocument.application == app.id)
+            (ApplicationDocument.application == application.id)
             & (ApplicationDocument.doc_key == form.doc_key.data)
         ).execute()
         ApplicationDocument.create(
-            application=app.id,
+            application=application.id,
             doc_key=form.doc_key.data,
             original_name=(upload.filename or "")[:200],
             mimetype=stored.mimetype,
@@ -238,54 +238,62 @@ def documents(pk):
             stored_name=stored.stored_name,
             sha256=stored.sha256,
         )
-        if app.status == "draft":
-            filing.save_step(app, "documents")
+        if application.status == "draft":
+            filing.save_step(application, "documents")
     flash(_("Document saved."), "ok")
-    return redirect(url_for("applications.documents", pk=app.id), 303)
+    return redirect(url_for("applications.documents", pk=application.id), 303)
 
 
 @too_large_handler("applications.documents")
 def documents_too_large():
     """A body over the size limit is refused before it is read: answer on the
     same page, beside the file fields, in the user's language."""
-    app = _app(request.view_args.get("pk"))
+    application = _application(request.view_args.get("pk"))
     message = _("This file is larger than %(mb)s MB. Scan at a lower resolution.", mb=5)
-    return _documents_page(app, DocumentForm(formdata=None), 413, None, message)
+    return _documents_page(application, DocumentForm(formdata=None), 413, None, message)
 
 
 @bp.route("/<int:pk>/fees", methods=["GET", "POST"])
 @requires(OPERATOR)
 def fees(pk):
-    app = _draft(pk)
-    if filing.missing_documents(app) and request.method == "GET" and app.step == "documents":
+    application = _draft(pk)
+    if (
+        filing.missing_documents(application)
+        and request.method == "GET"
+        and application.step == "documents"
+    ):
         flash(_("Some required documents are not uploaded."), "warn")
-    form = FeesForm(data=None if request.method == "POST" else {"fee_collected": app.fee_collected})
+    form = FeesForm(
+        data=None if request.method == "POST" else {"fee_collected": application.fee_collected}
+    )
     if form.validate_on_submit():
-        filing.save_step(app, "fees", fee_collected=True)
-        return redirect(url_for("applications.review", pk=app.id), 303)
-    return _step_page("applications/step.html", app, "fees", form, _status_for(form))
+        filing.save_step(application, "fees", fee_collected=True)
+        return redirect(url_for("applications.review", pk=application.id), 303)
+    return _step_page("applications/step.html", application, "fees", form, _status_for(form))
 
 
 @bp.route("/<int:pk>/review")
 @requires(OPERATOR)
 def review(pk):
-    app = _draft(pk)
-    form = SubmitForm(data={"token": app.submit_token})
-    return _review_page(app, form)
+    application = _draft(pk)
+    form = SubmitForm(data={"token": application.submit_token})
+    return _review_page(application, form)
 
 
-def _review_page(app, form, status=200, error=None):
+def _review_page(application, form, status=200, error=None):
     from blueprints.catalogue.fields import describe_details
 
     return _step_page(
         "applications/step.html",
-        app,
+        application,
         "review",
         form,
         status,
-        problems=filing.problems(app),
-        answers=describe_details(app.service, app.extra, _page_lang()),
-        docs=list(ApplicationDocument.select().where(ApplicationDocument.application == app.id)),
+        problems=filing.problems(application),
+        answers=describe_details(application.service, application.extra, _page_lang()),
+        docs=list(
+            ApplicationDocument.select().where(ApplicationDocument.application == application.id)
+        ),
         error=error,
     )
 
@@ -293,30 +301,35 @@ def _review_page(app, form, status=200, error=None):
 @bp.route("/<int:pk>/submit", methods=["POST"])
 @requires(OPERATOR)
 def submit(pk):
-    app = _app(pk)
+    application = _application(pk)
     form = SubmitForm()
     if not form.validate_on_submit():
-        return _review_page(app, form, 400)
+        return _review_page(application, form, 400)
     try:
-        app, new = filing.submit(app.id, form.token.data, current_user)
+        application, new = filing.submit(application.id, form.token.data, current_user)
     except filing.FilingError as err:
-        if app.status != "draft":
-            return redirect(url_for("applications.detail", pk=app.id), 303)
-        return _review_page(Application.get_by_id(app.id), form, 400, str(err))
+        if application.status != "draft":
+            return redirect(url_for("applications.detail", pk=application.id), 303)
+        return _review_page(Application.get_by_id(application.id), form, 400, str(err))
     if new:
-        flash(_("Application %(id)s submitted. Print the acknowledgement.", id=app.app_id), "ok")
-    return redirect(url_for("applications.detail", pk=app.id), 303)
+        flash(
+            _("Application %(id)s submitted. Print the acknowledgement.", id=application.app_id),
+            "ok",
+        )
+    return redirect(url_for("applications.detail", pk=application.id), 303)
 
 
 @bp.route("/<int:pk>/discard", methods=["POST"])
 @requires(OPERATOR)
 def discard(pk):
-    app = _draft(pk)
+    application = _draft(pk)
     if SubmitForm().validate_on_submit():
         with db.atomic():
-            ApplicationDocument.delete().where(ApplicationDocument.application == app.id).execute()
+            ApplicationDocument.delete().where(
+                ApplicationDocument.application == application.id
+            ).execute()
             Application.delete().where(
-                (Application.id == app.id) & (Application.status == "draft")
+                (Application.id == application.id) & (Application.status == "draft")
             ).execute()
         flash(_("The draft was deleted."), "ok")
     return redirect(url_for("applications.index"), 303)
@@ -325,56 +338,57 @@ def discard(pk):
 @bp.route("/<int:pk>")
 @requires(*STAFF_ROLES)
 def detail(pk):
-    app = _app(pk)
-    if app.status == "draft":
-        return redirect(url_for(f"applications.{app.step}", pk=app.id), 303)
+    application = _application(pk)
+    if application.status == "draft":
+        return redirect(url_for(f"applications.{application.step}", pk=application.id), 303)
     events = list(
         ApplicationEvent.select()
-        .where(ApplicationEvent.application == app.id)
+        .where(ApplicationEvent.application == application.id)
         .order_by(ApplicationEvent.id)
     )
-    audit.record("application.viewed", "application", app.id)
+    audit.record("application.viewed", "application", application.id)
     return render(
         "applications/detail.html",
-        application=app,
-        app=app,
+        application=application,
         events=events,
         actors=audit.actor_names(events),
-        docs=list(ApplicationDocument.select().where(ApplicationDocument.application == app.id)),
-        days_left=days_left(app),
-        actions=allowed_actions(app, current_user),
+        docs=list(
+            ApplicationDocument.select().where(ApplicationDocument.application == application.id)
+        ),
+        clock=clock_of(application),
+        actions=allowed_actions(application, current_user),
         action_form=ActionForm(formdata=None),
-        resubmit_form=SubmitForm(formdata=None, data={"token": app.submit_token}),
-        statuses=STATUSES,
-        doc_labels={d["key"]: label(d) for d in app.service.documents},
+        resubmit_form=SubmitForm(formdata=None, data={"token": application.submit_token}),
+        statuses=STATUS_LABELS,
+        doc_labels={d["key"]: label(d) for d in application.service.documents},
     )
 
 
 @bp.route("/<int:pk>/resubmit", methods=["POST"])
 @requires(OPERATOR)
 def resubmit(pk):
-    app = _app(pk)
+    application = _application(pk)
     if not SubmitForm().validate_on_submit():
         abort(400)
     try:
-        transition(app.id, "resubmit", current_user, _("Documents resubmitted by the CSC."))
+        transition(application.id, "resubmit", current_user, _("Documents resubmitted by the CSC."))
     except TransitionError as err:
         flash(str(err), "error")
     else:
         flash(_("Sent back to the office with the documents."), "ok")
-    return redirect(url_for("applications.detail", pk=app.id), 303)
+    return redirect(url_for("applications.detail", pk=application.id), 303)
 
 
 @bp.route("/<int:pk>/documents/<int:doc_id>")
 @requires(*STAFF_ROLES)
 def document(pk, doc_id):
-    app = _app(pk)
+    application = _application(pk)
     doc = ApplicationDocument.get_or_none(
-        (ApplicationDocument.id == doc_id) & (ApplicationDocument.application == app.id)
+        (ApplicationDocument.id == doc_id) & (ApplicationDocument.application == application.id)
     )
     if doc is None:
         abort(404)
-    audit.record("document.viewed", "application", app.id, document=doc.id)
+    audit.record("document.viewed", "application", application.id, document=doc.id)
     response = send_file(uploads.path_of(doc.stored_name), mimetype=doc.mimetype, max_age=0)
     response.headers["Cache-Control"] = "private, no-store"
     return response
@@ -383,19 +397,19 @@ def document(pk, doc_id):
 @bp.route("/<int:pk>/acknowledgement")
 @requires(*STAFF_ROLES)
 def ack(pk):
-    app = _app(pk)
-    if app.status == "draft":
+    application = _application(pk)
+    if application.status == "draft":
         abort(404)
-    return render("applications/ack.html", **ack_context(app))
+    return render("applications/ack.html", **ack_context(application))
 
 
 @bp.route("/<int:pk>/acknowledgement.pdf")
 @requires(*STAFF_ROLES)
 def ack_pdf_view(pk):
-    app = _app(pk)
-    if app.status == "draft":
+    application = _application(pk)
+    if application.status == "draft":
         abort(404)
     size = request.args.get("size", "a4")
     if size not in ("a4", "roll"):
         size = "a4"
-    return ack_pdf(app, size)
+    return ack_pdf(application, size)

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 
 from blueprints.applications.models import Application, ApplicationEvent
+from blueprints.applications.statuses import CLOCK, STATUSES
+from core import sla
 from core.db import db, utcnow
 
 DESK_ROLES = ("office_user", "office_head")
@@ -72,12 +74,6 @@ def _ist_date(moment: dt.datetime) -> dt.date:
     return (moment + dt.timedelta(hours=5, minutes=30)).date()
 
 
-def _days_between(start: dt.datetime, end: dt.datetime) -> int:
-    """Calendar days in India between a pause and its end: the same count
-    that days_left() froze at, so resuming neither gains nor loses a day."""
-    return max(0, (_ist_date(end) - _ist_date(start)).days)
-
-
 def transition(application_id: int, action_name: str, actor, remark: str = "", **fields):
     """Apply an action; returns the new event. Raises TransitionError when the
     action does not fit the application's state or the actor's role."""
@@ -93,38 +89,38 @@ def transition(application_id: int, action_name: str, actor, remark: str = "", *
         raise TransitionError(_("Write a remark: the applicant will read it."))
     with db.atomic():
         # Re-read inside the transaction: another desk may have acted first.
-        app = Application.select().where(Application.id == application_id).get()
-        if app.status not in action.from_statuses:
+        application = Application.select().where(Application.id == application_id).get()
+        if application.status not in action.from_statuses:
             raise TransitionError(
                 _(
                     "This application is now “%(status)s”; refresh the page.",
-                    status=app.status_label,
+                    status=application.status_label,
                 )
             )
         now = utcnow()
         updates = {"status": action.to_status, "updated_at": now}
-        if action.to_status == "awaiting_documents":
+        if action.to_status in CLOCK.paused:
             updates["paused_since"] = now
-        if app.status == "awaiting_documents" and app.paused_since:
-            paused = _days_between(app.paused_since, now)
-            updates["paused_days"] = app.paused_days + paused
-            updates["due_date"] = app.due_date + dt.timedelta(days=paused)
+        if application.status in CLOCK.paused and application.paused_since:
+            paused = sla.days_paused(_ist_date(application.paused_since), _ist_date(now))
+            updates["paused_days"] = application.paused_days + paused
+            updates["due_date"] = application.due_date + dt.timedelta(days=paused)
             updates["paused_since"] = None
-        if action.to_status in ("approved", "rejected"):
+        if STATUSES[action.to_status].decided and not STATUSES[application.status].decided:
             updates["decided_at"] = now
         updates.update(fields)
         changed = (
             Application.update(**updates)
-            .where((Application.id == app.id) & (Application.status == app.status))
+            .where((Application.id == application.id) & (Application.status == application.status))
             .execute()
         )
         if changed != 1:
             raise TransitionError(_("Someone else changed this application; refresh the page."))
         event = ApplicationEvent.create(
-            application=app.id,
+            application=application.id,
             at=now,
             actor=actor.id,
-            from_status=app.status,
+            from_status=application.status,
             to_status=action.to_status,
             remark=remark,
         )
@@ -134,12 +130,9 @@ def transition(application_id: int, action_name: str, actor, remark: str = "", *
     return event
 
 
-def days_left(app: Application, today: dt.date | None = None) -> int | None:
-    """Days until the due date (negative when overdue); the clock stands
-    still while the application waits on the applicant."""
-    if app.due_date is None:
-        return None
-    today = today or _ist_date(utcnow())
-    if app.status == "awaiting_documents" and app.paused_since:
-        return (app.due_date - _ist_date(app.paused_since)).days
-    return (app.due_date - today).days
+def clock_of(application: Application, today: dt.date | None = None) -> sla.Reading:
+    """The service-level clock of one application (see statuses.CLOCK)."""
+    paused_on = _ist_date(application.paused_since) if application.paused_since else None
+    return CLOCK.read(
+        application.status, application.due_date, today or _ist_date(utcnow()), paused_on
+    )

@@ -22,7 +22,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from blueprints.accounts.models import User
-from blueprints.applications.models import OPEN_STATUSES, Application
+from blueprints.applications.models import Application
+from blueprints.applications.statuses import OPEN_STATUSES
 from blueprints.catalogue.models import Service
 from blueprints.cscs.models import CscProposal, CscStatusChange
 from blueprints.masters.models import CSC_STATUSES, Block, Csc, GramPanchayat, Office

@@ -9,13 +9,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from blueprints.applications.action_form import ActionForm
-from blueprints.applications.models import OPEN_STATUSES, STATUSES, Application
+from blueprints.applications.models import Application
 from blueprints.applications.scope import visible_applications
+from blueprints.applications.statuses import OPEN_STATUS_LABELS, OPEN_STATUSES
 from blueprints.applications.workflow import (
     DESK_ROLES,
     TransitionError,
     allowed_actions,
-    days_left,
+    clock_of,
     transition,
 )
 from blueprints.desk import bp
@@ -32,10 +33,10 @@ def _today() -> dt.date:
     return (utcnow().replace(tzinfo=dt.UTC)).astimezone(IST).date()
 
 
-def _days_left_today():
-    """days_left with "today" fixed once for the whole page."""
+def _clock_today():
+    """clock_of with "today" fixed once for the whole page."""
     today = _today()
-    return lambda application: days_left(application, today)
+    return lambda application: clock_of(application, today)
 
 
 def _service_arg() -> int | None:
@@ -71,9 +72,9 @@ def queue():
         services=services,
         service_id=service_id,
         status_filter=status,
-        open_statuses={key: STATUSES[key] for key in OPEN_STATUSES},
+        open_statuses=OPEN_STATUS_LABELS,
         args=args,
-        days_left_of=_days_left_today(),
+        clock_of=_clock_today(),
         paged=after is not None or before is not None,
     )
 
@@ -118,5 +119,5 @@ def act(pk):
         application=application,
         actions=allowed_actions(application, current_user),
         action_form=form,
-        days=days_left(application, _today()),
+        clock=clock_of(application, _today()),
     )

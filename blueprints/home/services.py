@@ -5,7 +5,8 @@ import datetime as dt
 import peewee as pw
 
 from blueprints.accounts.models import ROLES, User
-from blueprints.applications.models import OPEN_STATUSES, Application
+from blueprints.applications.models import Application
+from blueprints.applications.statuses import CLOCK, OPEN_STATUSES
 from blueprints.masters.models import (
     Block,
     Csc,
@@ -87,8 +88,9 @@ def home_context(user) -> dict:
         )
         ctx["queue_open"] = open_here.count()
         ctx["queue_overdue"] = open_here.where(
-            (Application.due_date < (utcnow() + IST_OFFSET).date())
-            & (Application.status != "awaiting_documents")
+            CLOCK.overdue_sql(
+                (utcnow() + IST_OFFSET).date(), due=Application.due_date, status=Application.status
+            )
         ).count()
         ctx["colleagues"] = list(
             User.select(User.full_name, User.full_name_local, User.role)

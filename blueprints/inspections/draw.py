@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 import peewee as pw
 from flask import current_app
 
-from blueprints.applications.models import OPEN_STATUSES, Application
+from blueprints.applications.models import Application
+from blueprints.applications.statuses import OPEN_STATUSES
 from blueprints.inspections.models import (
     COMPLAINT_ITEMS,
     Inspection,

@@ -7,7 +7,7 @@ import datetime as dt
 
 from flask_babel import gettext as _
 
-from blueprints.applications.workflow import days_left
+from blueprints.applications.workflow import clock_of
 from blueprints.pendency.filters import AREAS, COLUMNS
 from blueprints.pendency.services import AREA_COLUMNS
 from core.i18n import IST, current_language
@@ -81,7 +81,7 @@ def list_table(rows, today) -> tuple[list, list, bool]:
     ]
     body = []
     for row in rows:
-        left = days_left(row, today)
+        left = clock_of(row, today).days_left
         body.append(
             [
                 row.app_id,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from blueprints.applications.models import OPEN_STATUSES
+from blueprints.applications.statuses import OPEN_STATUSES
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import Block, Office, Tehsil
 from blueprints.reports.services import Period, PeriodError, parse_period, today_ist

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from blueprints.applications.models import OPEN_STATUSES, Application
+from blueprints.applications.models import Application
+from blueprints.applications.statuses import OPEN_STATUSES
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import Office
 from blueprints.pendency.filters import Filters

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from blueprints.applications.models import OPEN_STATUSES, Application
+from blueprints.applications.models import Application
 from blueprints.applications.scope import visible_applications
+from blueprints.applications.statuses import CLOCK, OPEN_STATUSES
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import Block, GramPanchayat, Office, Tehsil
 from blueprints.pendency.filters import DEFAULT_SORT, Filters
@@ -90,14 +91,10 @@ def bucket_condition(bucket: str, today: dt.date):
     if bucket == "overdue":
         # Not by the due_date index: "due before today" is most of the table,
         # and the open ones are found through the status first.
-        return (unindexed(Application.due_date) < today) & (
-            Application.status != "awaiting_documents"
+        return CLOCK.overdue_sql(
+            today, due=unindexed(Application.due_date), status=unindexed(Application.status)
         )
     return pw.SQL("1 = 1")
-
-
-def overdue_condition(today: dt.date):
-    return (Application.due_date < today) & (Application.status != "awaiting_documents")
 
 
 def decided_in(period: Period):
@@ -137,7 +134,9 @@ def _pending_columns(today: dt.date) -> list:
         pw.fn.COUNT(pw.SQL("*")).alias("pending"),
         _one_if(at >= day3).alias("fresh"),
         _one_if((at < day3) & (at >= day7)).alias("ageing"),
-        _one_if(overdue_condition(today)).alias("overdue"),
+        _one_if(
+            CLOCK.overdue_sql(today, due=Application.due_date, status=Application.status)
+        ).alias("overdue"),
     ]
 
 

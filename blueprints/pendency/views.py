@@ -7,8 +7,8 @@ from flask import request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from blueprints.applications.models import OPEN_STATUSES, STATUSES
-from blueprints.applications.workflow import days_left
+from blueprints.applications.statuses import OPEN_STATUS_LABELS
+from blueprints.applications.workflow import clock_of
 from blueprints.masters.models import Office
 from blueprints.pendency import bp, charts, exports, listing
 from blueprints.pendency import services as svc
@@ -226,10 +226,10 @@ def applications():
         total=listing.count(current_user, filters, today),
         args=filters.list_args(),
         paged=after is not None or before is not None,
-        days_left_of=lambda application: days_left(application, today),
+        clock_of=lambda application: clock_of(application, today),
         shows=SHOWS,
         buckets=BUCKETS,
-        open_statuses={key: STATUSES[key] for key in OPEN_STATUSES},
+        open_statuses=OPEN_STATUS_LABELS,
         services=svc.services_by_id(),
         offices=svc.offices_by_id(current_user),
         export_max=listing.EXPORT_MAX,

@@ -11,20 +11,16 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from blueprints.applications import signing
-from blueprints.applications.models import (
-    OPEN_STATUSES,
-    STATUSES,
-    Application,
-    ApplicationEvent,
-)
-from blueprints.applications.workflow import days_left
+from blueprints.applications.models import Application, ApplicationEvent
+from blueprints.applications.statuses import OPEN_STATUSES, STATUS_LABELS
+from blueprints.applications.workflow import ACTIONS, clock_of
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import Office
 from core.i18n import IST
 
-# Remarks the applicant must read (what to bring, why it was refused); the
-# others are the office's internal notes.
-PUBLIC_REMARKS = frozenset({"awaiting_documents", "rejected"})
+# Remarks the applicant must read (what to bring, why it was refused): those
+# the office must write; the others are its internal notes.
+PUBLIC_REMARKS = frozenset(a.to_status for a in ACTIONS.values() if a.remark_required)
 
 SHAPE_MESSAGE = _l("That is not an application ID. It looks like AUR26-0004213-K.")
 CHECK_MESSAGE = _l("One character of this ID is mistyped; check it on the acknowledgement")
@@ -91,7 +87,7 @@ def timeline(app: Application) -> list[dict]:
         {
             "at": e.at,
             "status": e.to_status,
-            "label": STATUSES.get(e.to_status, e.to_status),
+            "label": STATUS_LABELS.get(e.to_status, e.to_status),
             "remark": e.remark if e.to_status in PUBLIC_REMARKS else "",
         }
         for e in events
@@ -102,7 +98,7 @@ def timeline(app: Application) -> list[dict]:
             {
                 "at": app.submitted_at,
                 "status": "submitted",
-                "label": STATUSES["submitted"],
+                "label": STATUS_LABELS["submitted"],
                 "remark": "",
             },
         )
@@ -121,7 +117,7 @@ def applicant_name(app: Application) -> str:
 
 def summary(app: Application, signature: str | None) -> dict:
     """Everything the three forms of the page (HTML, text, JSON) show."""
-    left = days_left(app)
+    clock = clock_of(app)
     info = {
         "id": app.app_id,
         "status": app.status,
@@ -131,10 +127,12 @@ def summary(app: Application, signature: str | None) -> dict:
         "applicant": applicant_name(app),
         "submitted_at": app.submitted_at,
         "due_date": app.due_date,
-        "days_left": left,
-        "overdue": app.status in OPEN_STATUSES and left is not None and left < 0,
+        "days_left": clock.days_left,
+        # Past the due date, also when paused after it (the desk says
+        # "clock paused" instead).
+        "overdue": clock.past_due,
         "open": app.status in OPEN_STATUSES,
-        "paused": app.status == "awaiting_documents",
+        "paused": clock.paused,
         # None: no signature given; True/False: the slip's QR said so.
         "genuine": None if signature is None else signing.verify(app.app_id, signature),
         "events": timeline(app),

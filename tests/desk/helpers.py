@@ -7,6 +7,7 @@ import uuid
 from contextlib import contextmanager
 
 from blueprints.applications.models import Application, ApplicationEvent
+from blueprints.applications.statuses import OPEN_STATUSES
 from blueprints.catalogue.models import Service
 from core.db import db, utcnow
 from tests.factories import make_user
@@ -85,7 +86,7 @@ class Office:
         batches of rows: fast enough for 100,000."""
         office = office or self.place.tehsil_offices[0]
         start = start or dt.datetime(2025, 1, 1)
-        statuses = ("submitted", "scrutiny", "awaiting_documents", "approved")
+        statuses = OPEN_STATUSES
         services = (self.income.id, self.caste.id)
         base = next(_numbers) * 10_000_000
         now = utcnow()

@@ -10,7 +10,7 @@ from flask import render_template
 
 from blueprints.applications.action_form import ActionForm
 from blueprints.applications.models import Application, ApplicationEvent
-from blueprints.applications.workflow import allowed_actions, days_left, transition
+from blueprints.applications.workflow import allowed_actions, clock_of, transition
 from core.audit import AppendOnlyError
 from core.db import db, utcnow
 from tests.desk.helpers import events_of, ist_today, reload, text
@@ -325,8 +325,8 @@ def test_waiting_for_documents_stops_the_clock(app, office, clerk):
     application = office.file(due_date=due)
     # Asked for three days ago, less an hour.
     waiting = ask_for_documents(app, clerk, application, utcnow() - dt.timedelta(days=3, hours=-1))
-    frozen = days_left(waiting, today)
-    assert days_left(waiting, today + dt.timedelta(days=10)) == frozen
+    frozen = clock_of(waiting, today).days_left
+    assert clock_of(waiting, today + dt.timedelta(days=10)).days_left == frozen
     body = text(clerk.get("/desk/"))
     assert "Clock paused" in body and f"{frozen} days left" in body
 
@@ -346,6 +346,6 @@ def test_resubmission_resumes_the_clock_where_it_stopped(app, office, clerk):
     just_after_midnight = dt.datetime.combine(today - dt.timedelta(days=3), dt.time(0, 1))
     paused_since = just_after_midnight - dt.timedelta(hours=5, minutes=30)  # IST to UTC
     waiting = ask_for_documents(app, clerk, application, paused_since)
-    shown_while_paused = days_left(waiting, today)
+    shown_while_paused = clock_of(waiting, today).days_left
     back = resubmit(app, office, application)
-    assert days_left(back, today) == shown_while_paused
+    assert clock_of(back, today).days_left == shown_while_paused

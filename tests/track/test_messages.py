@@ -5,7 +5,8 @@ tracking link, the SMS does not."""
 import pytest
 
 from blueprints.applications import notices
-from blueprints.applications.models import STATUSES, ApplicationEvent
+from blueprints.applications.models import ApplicationEvent
+from blueprints.applications.statuses import STATUSES
 from core.db import db
 from core.notify import Notification, is_gsm, sms_parts
 from tests.track.factories import make_application, make_service
