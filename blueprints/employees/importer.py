@@ -387,7 +387,7 @@ def _plan_post(no, record, ctx):
     if values["designation"] and designation is None:
         reasons.append(["unknown_designation", {"value": values["designation"]}])
     number = values["sanctioned"]
-    if number and not (number.isdigit() and int(number) < 10_000):
+    if number and not (number.isascii() and number.isdigit() and int(number) < 10_000):
         reasons.append(["bad_number", {"column": "sanctioned", "value": number}])
     label = f"{values['office']}/{values['designation']}"
     if office and designation:
