@@ -8,6 +8,8 @@ from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp
 
 __all__ = [
     "EMAIL",
+    "FIRST_YEAR",
+    "LAST_YEAR",
     "NOT_A_CHOICE",
     "Optional",
     "Regexp",
