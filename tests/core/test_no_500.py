@@ -23,9 +23,13 @@ def test_ids_are_positive_ascii_numbers_within_64_bits():
     assert same_secret("abc", "abc") and not same_secret("abc", "अबक") and not same_secret("", "")
 
 
-def test_an_id_beyond_64_bits_in_a_path_is_not_found(login_as, place):
+def test_an_id_beyond_64_bits_in_a_path_is_not_found(app, login_as, place):
+    from tests.factories import make_application, make_service
+
     operator = login_as("csc_operator")
-    for url in (f"/applications/1/documents/{TOO_BIG}", f"/applications/{TOO_BIG}"):
+    with app.app_context():
+        pk = make_application(place, make_service(place), operator.user).id
+    for url in (f"/applications/{pk}/documents/{TOO_BIG}", f"/applications/{TOO_BIG}"):
         assert operator.get(url).status_code == 404, url
 
 
@@ -98,3 +102,18 @@ def test_a_time_with_a_zone_is_not_a_time(login_as, place):
     )
     assert response.status_code == 400
     assert "Write the time as HH:MM" in response.get_data(as_text=True)
+
+
+def test_a_tracking_signature_in_another_script_is_not_genuine(app, login_as, place):
+    from tests.factories import make_application, make_service, make_user
+
+    with app.app_context():
+        service = make_service(place)
+        application = make_application(place, service, make_user("csc_operator", place))
+    admin = login_as("admin")
+    for signature in ("नमस्ते", "😀", "\u202eabc"):
+        response = admin.get(
+            f"/track/{application.app_id}", query_string={"s": signature}
+        )
+        assert response.status_code == 200, signature
+        assert "genuine" not in response.get_data(as_text=True)
