@@ -9,6 +9,7 @@ from jinja2 import StrictUndefined
 from core import access, audit, auth, db, i18n, security  # noqa: F401 (audit: models)
 from core.assets import assets
 from core.config import pick_config, secret_key
+from core.ids import IdConverter
 from core.render import htmx
 
 compress = Compress()
@@ -27,6 +28,8 @@ def create_app(config=None) -> Flask:
         app.jinja_env.undefined = StrictUndefined
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    # Every <int:...> of every route is an id (core/ids.py): within 64 bits.
+    app.url_map.converters["int"] = IdConverter
     # The static folder is served only under content-hashed names (/a/...).
     access.public(app.view_functions["static"])
 

@@ -60,25 +60,35 @@ def allowed(rule, user) -> bool:
     return ANY_USER in rule or user.role in rule
 
 
+def denial():
+    """What the access rule says to this request: None (go on), a redirect to
+    sign in, or 403. Also asked by the 413 handler, which runs before this
+    check would have (the size is refused before the body is read)."""
+    if request.endpoint is None:  # 404/405: let Flask answer
+        return None
+    rule = rule_of(request.endpoint)
+    if rule is None:
+        current_app.logger.error("endpoint %s declares no access rule", request.endpoint)
+        return 403
+    if PUBLIC in rule:
+        return None
+    if not current_user.is_authenticated:
+        flash(_("Please sign in to continue."), "info")
+        nxt = request.full_path if request.method == "GET" else None
+        session["next"] = nxt
+        return redirect(url_for("accounts.login"))
+    if not allowed(rule, current_user):
+        return 403
+    return None
+
+
 def init_app(app):
     @app.before_request
     def _enforce():
-        if request.endpoint is None:  # 404/405: let Flask answer
-            return None
-        rule = rule_of(request.endpoint)
-        if rule is None:
-            app.logger.error("endpoint %s declares no access rule", request.endpoint)
+        refused = denial()
+        if refused == 403:
             abort(403)
-        if PUBLIC in rule:
-            return None
-        if not current_user.is_authenticated:
-            flash(_("Please sign in to continue."), "info")
-            nxt = request.full_path if request.method == "GET" else None
-            session["next"] = nxt
-            return redirect(url_for("accounts.login"))
-        if not allowed(rule, current_user):
-            abort(403)
-        return None
+        return refused
 
 
 # --- jurisdiction -----------------------------------------------------------

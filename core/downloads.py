@@ -12,6 +12,7 @@ stays safe. Numbers are never touched: -5 stays a number."""
 import csv
 import datetime as dt
 import io
+import re
 
 from flask import make_response
 from openpyxl import Workbook
@@ -21,6 +22,17 @@ XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.she
 # Indian grouping (1,23,45,678.00) in Excel's own number format.
 INDIAN_MONEY = r"[>=10000000]##\,##\,##\,##0.00;[>=100000]##\,##\,##0.00;##,##0.00"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+# What an import refuses as a formula, in CSV as in XLSX: "=" or "@" first, or
+# "+"/"-" before anything but a number or a phone number ("-3", "+91 98...").
+PLAIN_SIGNED = re.compile(r"^[+-][0-9][0-9 .,]*$")
+
+
+def looks_like_formula(text) -> bool:
+    if not isinstance(text, str) or not text.startswith(FORMULA_STARTS):
+        return False
+    return not PLAIN_SIGNED.match(text.strip())
 
 
 def safe_cell(value):

@@ -173,8 +173,19 @@ def init_app(app):
     def _http(err):
         if err.code is None or err.code < 400:
             return err
-        if err.code == 413 and request.endpoint in TOO_LARGE_VIEWS:
-            return TOO_LARGE_VIEWS[request.endpoint]()
+        if err.code == 413:
+            # Access first, size second: an anonymous or out-of-role sender
+            # hears what the access rule says, never the page's own refusal.
+            from core.access import denial
+
+            refused = denial()
+            if refused is not None:
+                return error_page(403) if refused == 403 else refused
+            if request.endpoint in TOO_LARGE_VIEWS:
+                try:
+                    return TOO_LARGE_VIEWS[request.endpoint]()
+                except HTTPException as inner:  # e.g. 404: not in the user's area
+                    return error_page(inner.code)
         return error_page(err.code)
 
     @app.errorhandler(Exception)

@@ -17,6 +17,7 @@ from flask_babel import gettext as _
 from core import audit
 from core.db import BaseModel, db
 from core.i18n import current_language
+from core.ids import parse_id
 
 SUNDAY = 6
 
@@ -120,11 +121,8 @@ def add_holiday(date_text: str, name_en: str, name_local: str, actor=None) -> Ho
 
 
 def delete_holiday(holiday_id, actor=None) -> Holiday | None:
-    try:
-        holiday_id = int(holiday_id)
-    except (TypeError, ValueError):
-        return None
-    if not 0 < holiday_id < 2**31:
+    holiday_id = parse_id(holiday_id)
+    if holiday_id is None:
         return None
     with db.atomic():
         holiday = Holiday.get_or_none(Holiday.id == holiday_id)

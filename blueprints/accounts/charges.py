@@ -27,6 +27,7 @@ from blueprints.accounts.models import CHARGE_REASONS, POST_PLACE, POSTS, Charge
 from blueprints.masters.models import Block, Office, Tehsil
 from core import audit
 from core.db import write_transaction
+from core.ids import parse_id
 
 # Posts one person holds at a time: a new regular charge ends the old one.
 SINGLE_HOLDER = frozenset({"office_head", "bdo", "sdm"})
@@ -244,10 +245,9 @@ def assign(
 
 
 def end_charge(assignment_id, to_text: str, actor=None) -> ChargeAssignment:
-    try:
-        assignment_id = int(assignment_id)
-    except (TypeError, ValueError):
-        raise ChargeError(_("That charge does not exist.")) from None
+    assignment_id = parse_id(assignment_id)
+    if assignment_id is None:
+        raise ChargeError(_("That charge does not exist."))
     last = _date(to_text, _("Last day"))
     with write_transaction():
         row = ChargeAssignment.get_or_none(ChargeAssignment.id == assignment_id)

@@ -39,7 +39,13 @@ def clean(text: str) -> str:
 def is_valid(text: str) -> bool:
     number = clean(text)
     # UIDAI never issues numbers starting with 0 or 1.
-    return len(number) == 12 and number.isdigit() and number[0] not in "01" and verhoeff_ok(number)
+    return (
+        len(number) == 12
+        and number.isascii()
+        and number.isdigit()
+        and number[0] not in "01"
+        and verhoeff_ok(number)
+    )
 
 
 def mask(text: str) -> str:

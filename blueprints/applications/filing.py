@@ -18,6 +18,7 @@ from blueprints.catalogue.models import Service
 from blueprints.masters.models import District, Office
 from core.db import is_postgres, utcnow, write_transaction
 from core.i18n import IST
+from core.ids import same_secret
 from core.workdays import add_working_days
 
 STEPS = ("applicant", "details", "documents", "fees", "review")
@@ -143,10 +144,10 @@ def submit(app_pk: int, token: str, operator) -> tuple[Application, bool]:
             query = query.for_update()  # SQLite: the IMMEDIATE lock already serialises
         application = query.get()
         if application.status != "draft":
-            if secrets.compare_digest(application.submit_token, token or ""):
+            if same_secret(application.submit_token, token):
                 return application, False
             raise FilingError(_("This application was already submitted."))
-        if not secrets.compare_digest(application.submit_token, token or ""):
+        if not same_secret(application.submit_token, token):
             raise FilingError(
                 _("This page is out of date. Check the review page and submit again.")
             )

@@ -7,6 +7,8 @@ import hmac
 
 from flask import current_app
 
+from core.ids import same_secret
+
 
 def sign(app_id: str) -> str:
     key = current_app.config["SECRET_KEY"].encode()
@@ -15,4 +17,4 @@ def sign(app_id: str) -> str:
 
 
 def verify(app_id: str, signature: str) -> bool:
-    return bool(signature) and hmac.compare_digest(sign(app_id), signature)
+    return same_secret(sign(app_id), signature)

@@ -14,6 +14,7 @@ from blueprints.employees.models import Employee
 from blueprints.masters.models import Office
 from core.access import get_scoped_or_404, public, requires
 from core.db import page_of
+from core.ids import parse_id
 from core.render import page_arg, render
 from core.security import limiter
 
@@ -27,7 +28,7 @@ def _link_limit() -> str:
 def _id_arg(name):
     """A positive id from the query string, or None (garbage is ignored)."""
     text = request.args.get(name, "")
-    return int(text) if text.isdigit() and 0 < int(text) < 2**31 else None
+    return parse_id(text)
 
 
 @bp.route("/")
@@ -151,7 +152,7 @@ def _new_page(form, office_id, status=200, error=None):
 @requires(*svc.ASSIGNER_ROLES)
 def new():
     office_id = _id_arg("office_id") or (request.form.get("office_id") or "")
-    office_id = int(office_id) if str(office_id).isdigit() and int(office_id) < 2**31 else None
+    office_id = parse_id(office_id)
     if office_id is None and current_user.office_id:
         office_id = current_user.office_id
     if request.method == "GET":
@@ -162,9 +163,9 @@ def new():
         return _new_page(form, office_id, 400)
     try:
         raw = form.employees.data or []
-        if not all(str(i).isdigit() and 0 < int(i) < 2**31 for i in raw):
+        chosen = {parse_id(i) for i in raw}
+        if None in chosen:
             raise svc.TaskError(_("Choose employees from the list."), "employees")
-        chosen = {int(i) for i in raw}
         people = []
         if chosen:
             people = list(svc.assignable_employees(current_user).where(Employee.id.in_(chosen)))

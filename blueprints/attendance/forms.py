@@ -14,6 +14,8 @@ from core.forms import NOT_A_CHOICE, Optional, length, required
 def a_time(form, field):
     try:
         field.data = dt.time.fromisoformat((field.data or "").strip())
+        if field.data.tzinfo is not None:  # "2026-13" reads as 20:26 at UTC-13
+            raise ValueError(field.data)
     except ValueError:
         field.errors[:] = []
         raise StopValidation(_l("Write the time as HH:MM, for example 10:00.")) from None
@@ -25,7 +27,7 @@ def whole(lo: int, hi: int):
 
     def check(form, field):
         text = (field.data or "").strip()
-        if not (text.isdigit() and lo <= int(text) <= hi):
+        if not (text.isascii() and text.isdigit() and lo <= int(text) <= hi):
             field.errors[:] = []
             raise StopValidation(_l("Give a whole number from %(min)d to %(max)d.", min=lo, max=hi))
         field.data = int(text)

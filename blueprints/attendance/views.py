@@ -19,6 +19,7 @@ from core import audit
 from core.access import get_scoped_or_404, requires
 from core.db import page_of, utcnow, write_transaction
 from core.downloads import XLSX_MIMETYPE, download, to_csv, to_xlsx
+from core.ids import parse_id
 from core.pdf import pdf_response
 from core.render import page_arg, render
 from core.security import bad_request
@@ -197,7 +198,7 @@ def employee(staff_id):
 def late():
     month = _month()
     office_id = request.args.get("office_id", "")
-    office_id = int(office_id) if office_id.isdigit() and int(office_id) < 2**31 else None
+    office_id = parse_id(office_id)
     if office_id:
         _office(office_id)
     rows = svc.late_comers(current_user, month, office_id)

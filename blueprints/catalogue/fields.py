@@ -31,7 +31,7 @@ from wtforms.widgets import DateInput, NumberInput
 
 from blueprints.catalogue.catalogue import NUMBER_CEILING, ascii_digits
 from blueprints.catalogue.models import label
-from core.forms import NOT_A_CHOICE, Optional, Regexp, length, required
+from core.forms import LAST_YEAR, NOT_A_CHOICE, Optional, Regexp, length, required
 from core.i18n import IST, indian_date, indian_number
 
 TEXT_MAX = 200
@@ -139,7 +139,7 @@ class LenientDateField(ParsedField):
             self.errors.append(_("The date cannot be in the future."))
         elif self.when == "future" and self.data < today:
             self.errors.append(_("The date cannot be in the past."))
-        elif self.data.year < 1850:
+        elif not 1850 <= self.data.year <= LAST_YEAR:
             self.errors.append(_("Enter a real date, day-month-year, like 25-03-1980."))
 
 

@@ -10,6 +10,7 @@ from wtforms.fields.choices import SelectChoice
 from blueprints.catalogue.fields import LenientDateField
 from blueprints.masters.models import CSC_CONNECTIVITY
 from core.forms import EMAIL, NOT_A_CHOICE, Optional, Regexp, length, required
+from core.ids import parse_id
 
 REASON_MAX = 500
 EQUIPMENT_MAX = 2000
@@ -105,7 +106,7 @@ class NewCscForm(DetailsFields):
     )
     village = SelectField(
         _l("Village"),
-        coerce=lambda v: int(v) if str(v or "").isdigit() else None,
+        coerce=parse_id,
         validators=[Optional()],
         invalid_choice_message=NOT_A_CHOICE,
     )
@@ -147,4 +148,4 @@ class StatusForm(FlaskForm):
 
     def seen(self) -> int | None:
         text = (self.pending_seen.data or "").strip()
-        return int(text) if text.isdigit() and len(text) < 10 else None
+        return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else None

@@ -81,13 +81,13 @@ def _detail_page(csc, form=None, refusal=None, status=200):
     )
 
 
-@bp.route("/<int(max=2147483647):csc_id>")
+@bp.route("/<int:csc_id>")
 @requires(*svc.VIEW_ROLES)
 def detail(csc_id):
     return _detail_page(_csc(csc_id))
 
 
-@bp.route("/<int(max=2147483647):csc_id>/status", methods=["POST"])
+@bp.route("/<int:csc_id>/status", methods=["POST"])
 @requires(*svc.MANAGER_ROLES)
 def change_status(csc_id):
     csc = _csc(csc_id)
@@ -117,7 +117,7 @@ def change_status(csc_id):
     return redirect(url_for("cscs.detail", csc_id=csc.id), 303)
 
 
-@bp.route("/<int(max=2147483647):csc_id>/edit", methods=["GET", "POST"])
+@bp.route("/<int:csc_id>/edit", methods=["GET", "POST"])
 @requires(*svc.EDIT_ROLES)
 def edit(csc_id):
     csc = _csc(csc_id)

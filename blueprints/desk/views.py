@@ -87,7 +87,7 @@ def _own_application(pk) -> Application:
 
 
 # An id beyond the integer column is simply not found (not a database error).
-@bp.route("/applications/<int(max=2147483647):pk>/act", methods=["POST"])
+@bp.route("/applications/<int:pk>/act", methods=["POST"])
 @requires(*DESK_ROLES)
 def act(pk):
     application = _own_application(pk)

@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import IntegerField, SelectField, StringField
-from wtforms.validators import NumberRange
+from wtforms.validators import NumberRange, ValidationError
 
 from blueprints.catalogue.fields import LenientDateField
 from blueprints.employees.models import IMPORT_KINDS
@@ -31,11 +31,11 @@ class TransferForm(FlaskForm):
 
     def validate_office(self, field):
         if field.data not in {c[0] for c in field.choices}:
-            raise ValueError(NOT_A_CHOICE)
+            raise ValidationError(NOT_A_CHOICE)
 
     def validate_designation(self, field):
         if field.data not in {c[0] for c in field.choices}:
-            raise ValueError(NOT_A_CHOICE)
+            raise ValidationError(NOT_A_CHOICE)
 
 
 class ImportForm(FlaskForm):

@@ -25,6 +25,7 @@ from blueprints.employees.search import has_devanagari
 from blueprints.employees.services import retires_on_for, set_search_keys_many
 from blueprints.masters.models import Office
 from core.db import utcnow, write_transaction
+from core.downloads import looks_like_formula
 
 MAX_ROWS = 60_000
 EMPLOYEE_COLUMNS = (
@@ -142,7 +143,14 @@ def read_rows(data: bytes) -> tuple[list[str], list[list]]:
         raise Refused(["bad_encoding", {}]) from error
     if not text.strip() or not any(ch in text.split("\n", 1)[0] for ch in ",;\t"):
         raise Refused(["not_csv_xlsx", {}])
-    rows = list(csv.reader(io.StringIO(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as error:  # e.g. a field over the csv module's limit
+        raise Refused(["not_csv_xlsx", {}]) from error
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row, start=1):
+            if looks_like_formula(value):
+                raise Refused(["formula", {"sheet": "CSV", "row": r, "column": _column_letter(c)}])
     if not rows:
         raise Refused(["empty", {}])
     return [h.strip().lower() for h in rows[0]], rows[1:]
@@ -165,7 +173,7 @@ def _read_xlsx(data: bytes):
             values = []
             for c, cell in enumerate(row, start=1):
                 value = cell.value
-                if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")):
+                if cell.data_type == "f" or looks_like_formula(value):
                     raise Refused(
                         ["formula", {"sheet": sheet.title, "row": r, "column": _column_letter(c)}]
                     )
@@ -387,7 +395,7 @@ def _plan_post(no, record, ctx):
     if values["designation"] and designation is None:
         reasons.append(["unknown_designation", {"value": values["designation"]}])
     number = values["sanctioned"]
-    if number and not (number.isdigit() and int(number) < 10_000):
+    if number and not (number.isascii() and number.isdigit() and int(number) < 10_000):
         reasons.append(["bad_number", {"column": "sanctioned", "value": number}])
     label = f"{values['office']}/{values['designation']}"
     if office and designation:

@@ -113,7 +113,7 @@ class InspectorForm(FlaskForm):
 
     def validate_min_per_week(self, field):
         text = (field.data or "").strip()
-        if text and (not text.isdigit() or not 1 <= int(text) <= 20):
+        if text and (not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 20):
             raise ValidationError(_l("Enter a number from 1 to 20, or leave it empty."))
 
     @property

@@ -33,6 +33,7 @@ from core import audit
 from core.access import DISTRICT_WIDE, gp_condition
 from core.db import db, is_postgres, utcnow, write_transaction
 from core.i18n import message_locale
+from core.ids import same_secret
 
 MAX_PHOTOS = 4
 PAGE_SIZE = 50
@@ -225,7 +226,7 @@ class _AlreadyFiled(Exception):
 
 
 def _same_or_refuse(report: InspectionReport, token: str):
-    if secrets.compare_digest(report.token, token or ""):
+    if same_secret(report.token, token):
         return report, False
     from core.i18n import ist_datetime
 

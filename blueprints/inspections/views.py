@@ -33,6 +33,7 @@ from blueprints.inspections.models import (
 )
 from blueprints.masters.models import Block, Csc, GramPanchayat, Village
 from core.access import get_scoped_or_404, requires
+from core.ids import parse_id
 from core.pdf import pdf_response
 from core.render import page_arg, render
 from core.security import bad_request, too_large_handler
@@ -211,8 +212,9 @@ def instructions():
     status = 200
     error_row = None
     if request.method == "POST":
-        if form.validate_on_submit() and form.row_id.data.isdigit():
-            if svc.comply(int(form.row_id.data), current_user, form.remark.data.strip()):
+        row_id = parse_id(form.row_id.data)
+        if form.validate_on_submit() and row_id is not None:
+            if svc.comply(row_id, current_user, form.remark.data.strip()):
                 flash(_("Marked as complied with."), "ok")
             else:
                 flash(_("This instruction was already marked, or is not for your centre."), "warn")

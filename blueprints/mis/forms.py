@@ -42,7 +42,7 @@ class IndicatorForm(FlaskForm):
         if not text:
             field.data = None
             return
-        if not text.isdigit() or not 0 < int(text) <= 10**15:
+        if not (text.isascii() and text.isdigit()) or not 0 < int(text) <= 10**15:
             raise ValidationError(_l("Enter a whole number above zero."))
         field.data = int(text)
 

@@ -15,6 +15,7 @@ from blueprints.applications.models import LedgerLine
 from blueprints.masters.models import Block, Csc, GramPanchayat
 from core.access import DISTRICT_WIDE, gp_condition
 from core.db import utcnow
+from core.forms import sane_date
 
 REPORT_ROLES = ("district_manager", "admin", "block_officer", "csc_operator")
 PARTIES = ("govt", "csc", "gp", "society")
@@ -50,7 +51,7 @@ def today_ist() -> dt.date:
 def _date(text: str) -> dt.date:
     if not DATE_RE.match(text):
         raise ValueError(text)
-    return dt.date.fromisoformat(text)
+    return sane_date(dt.date.fromisoformat(text))
 
 
 def parse_period(start: str | None, end: str | None) -> Period:

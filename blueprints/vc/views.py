@@ -124,6 +124,8 @@ def _save_room(form, room=None):
         "contact_email",
     ):
         value = getattr(form, name).data
+        if value is None and name != "office":
+            value = ""  # an optional field left out of the request: empty, not NULL
         setattr(room, name, value.strip() if isinstance(value, str) else value)
     from core.audit import record
     from core.db import write_transaction
