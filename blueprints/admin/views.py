@@ -5,6 +5,8 @@ from flask_login import current_user
 from blueprints.accounts import services as accounts
 from blueprints.accounts.forms import ConfirmForm, ReasonForm, UserForm
 from blueprints.accounts.models import ROLES, User
+from blueprints.accounts.sessions import active_for
+from blueprints.accounts.throttle import is_locked_anywhere
 from blueprints.admin import bp
 from blueprints.admin.forms import MasterNameForm
 from blueprints.masters.models import Block, GramPanchayat, Office, Tehsil, Village
@@ -104,7 +106,8 @@ def user(user_id):
         actors=audit.actor_names(events),
         reason_form=ReasonForm(formdata=None),
         confirm_form=ConfirmForm(formdata=None),
-        locked=accounts.is_locked(row),
+        locked=is_locked_anywhere(row),
+        live_sessions=len(active_for(row.id)),
     )
 
 
@@ -147,6 +150,16 @@ def activate(user_id):
     def act(row, reason):
         accounts.set_active(row, True, current_user, reason)
         flash(_("The account is active again."), "ok")
+
+    return _user_action(user_id, act)
+
+
+@bp.route("/users/<int:user_id>/end-sessions", methods=["POST"])
+@requires("admin")
+def end_sessions(user_id):
+    def act(row, reason):
+        accounts.end_sessions(row, current_user, reason)
+        flash(_("The user is signed out everywhere."), "ok")
 
     return _user_action(user_id, act)
 
