@@ -212,7 +212,6 @@ def _account_page(password_form=None, code_form=None, status=200):
         "accounts/account.html",
         password_form=password_form or PasswordChangeForm(formdata=None),
         code_form=code_form or CodeForm(formdata=None),
-        confirm_form=ConfirmForm(formdata=None),
         unused_codes=svc.unused_recovery_codes(current_user),
         live_sessions=sessions.active_for(current_user.id),
         this_session=sessions.current_id(),
