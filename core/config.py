@@ -41,6 +41,8 @@ class Config:
     # A counter PC is shared: an idle session ends after this many seconds.
     SESSION_IDLE_SECONDS = int(os.environ.get("ZILA_SESSION_IDLE", 30 * 60))
     REMEMBER_COOKIE_DURATION = 0
+    # Ended sessions stay listed this long (where and when someone signed in).
+    SESSION_KEEP_DAYS = int(os.environ.get("ZILA_SESSION_KEEP_DAYS", 90))
 
     WTF_CSRF_TIME_LIMIT = 8 * 3600
     MAX_CONTENT_LENGTH = 8 * 1024 * 1024

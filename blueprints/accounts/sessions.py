@@ -114,3 +114,16 @@ def active_for(user_id: int) -> list[UserSession]:
         )
         .order_by(UserSession.last_seen_at.desc(), UserSession.id.desc())
     )
+
+
+def sweep(keep_days: int) -> int:
+    """Drop sessions ended (or gone idle) more than keep_days ago."""
+    cutoff = utcnow() - dt.timedelta(days=keep_days)
+    return (
+        UserSession.delete()
+        .where(
+            (UserSession.ended_at < cutoff)
+            | (UserSession.ended_at.is_null() & (UserSession.last_seen_at < cutoff))
+        )
+        .execute()
+    )

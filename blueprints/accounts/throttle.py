@@ -189,3 +189,14 @@ def warn_owner(user: User) -> None:
         )
     notify.queue("sms", user.mobile, sms, dedupe_key=f"{key}:s")
     notify.queue("email", user.email, body, subject=subject, dedupe_key=f"{key}:e")
+
+
+def sweep() -> int:
+    """Drop counts whose lock ran out a day ago, and counts that never
+    reached a lock: an address's few wrong tries are forgotten overnight."""
+    cutoff = utcnow() - dt.timedelta(days=1)
+    return (
+        LoginThrottle.delete()
+        .where(LoginThrottle.locked_until.is_null() | (LoginThrottle.locked_until < cutoff))
+        .execute()
+    )

@@ -167,3 +167,23 @@ def test_a_second_factor_reset_ends_the_sessions(app, place, login_as):
     assert live_sessions(app, user) == []
     with app.app_context():
         assert User.get_by_id(user.id).totp_secret is None
+
+
+def test_the_nightly_sweep_drops_old_sessions_and_spent_counts(app, place):
+    import tasks
+    from blueprints.accounts import tasks as account_tasks
+    from blueprints.accounts.models import LoginThrottle
+
+    user = operator(app, place)
+    browser = signed_in_as(app, user)
+    browser.form_post("/account", "/logout")
+    signed_in_as(app, user, "still here")
+    keep = app.config["SESSION_KEEP_DAYS"]
+    with app.app_context():
+        old = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(days=keep + 1)
+        UserSession.update(ended_at=old).where(UserSession.ended_at.is_null(False)).execute()
+        LoginThrottle.create(user=user.id, address="203.0.113.5", failures=2)
+        account_tasks.sweep_sign_in_records()
+        assert [r.user_agent for r in UserSession.select()] == ["still here"]
+        assert LoginThrottle.select().count() == 0
+    assert "sweep_sign_in_records" in tasks.SCHEDULE
