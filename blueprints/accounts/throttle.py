@@ -129,6 +129,17 @@ def clear(user: User) -> None:
     User.update(failed_logins=0, locked_until=None).where(User.id == user.id).execute()
 
 
+def locked_now():
+    """A WHERE on User: locked for everyone, or from at least one address."""
+    now = utcnow()
+    from_somewhere = LoginThrottle.select(LoginThrottle.user).where(
+        LoginThrottle.locked_until > now
+    )
+    return (User.locked_until.is_null(False) & (User.locked_until > now)) | User.id.in_(
+        from_somewhere
+    )
+
+
 def is_locked_anywhere(user: User) -> bool:
     now = utcnow()
     if user.locked_until and user.locked_until > now:

@@ -85,3 +85,11 @@ def test_a_right_password_from_the_owners_address_clears_its_count(app, place):
             assert post_login(owner, user.username, WRONG).status_code == 401
         assert owner.login(user).status_code == 303
         owner.form_post("/account", "/logout")
+
+
+def test_the_administrator_sees_an_address_lock(app, place, login_as):
+    user = operator(app, place, username="guessed-at")
+    guess(app, user, "203.0.113.5", app.config["LOGIN_MAX_FAILURES"])
+    admin = login_as("admin")
+    assert "guessed-at" in text(admin.get("/admin/users?locked=1"))
+    assert "Locked" in text(admin.get(f"/admin/users/{user.id}"))
