@@ -7,7 +7,6 @@ PY := $(VENV)/bin/python
 FLASK := $(VENV)/bin/flask --app app
 HOST ?= 127.0.0.1
 PORT ?= 5000
-WORKERS ?= 2
 # python3-venv, nodejs and npm (below, when missing) to install the rest;
 # Chromium for browser tests, Noto fonts so PDFs print Devanagari, Pango for
 # WeasyPrint, lynx for checking pages in a text browser, poppler and zbar to
@@ -27,7 +26,7 @@ run: setup
 	@$(VENV)/bin/huey_consumer tasks.huey -w 2 -k thread -q & echo $$! > instance/huey.pid; \
 	trap 'kill $$(cat instance/huey.pid) 2>/dev/null' EXIT INT TERM; \
 	echo; echo "Zila is at http://$(HOST):$(PORT)/"; $(FLASK) demo-logins; echo; \
-	$(VENV)/bin/gunicorn -w $(WORKERS) -b $(HOST):$(PORT) --access-logfile - 'wsgi:app'
+	$(VENV)/bin/gunicorn -c gunicorn_conf.py -b $(HOST):$(PORT) 'wsgi:app'
 
 test: setup lint translations-check test-sqlite test-postgres
 

@@ -6,6 +6,7 @@ import time
 
 import pyotp
 import segno
+from flask import session
 from flask_login import LoginManager
 
 login_manager = LoginManager()
@@ -19,16 +20,9 @@ _RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # nothing to misread
 
 @login_manager.user_loader
 def load_user(user_id: str):
-    from blueprints.accounts.models import User
+    from blueprints.accounts import sessions
 
-    uid, _, version = user_id.partition(":")
-    try:
-        user = User.get_or_none(User.id == int(uid))
-    except ValueError:
-        return None
-    if user is None or str(user.session_version) != version or not user.is_active:
-        return None
-    return user
+    return sessions.user_for(user_id, session.get(sessions.SESSION_KEY))
 
 
 def init_app(app):

@@ -41,6 +41,8 @@ class Config:
     # A counter PC is shared: an idle session ends after this many seconds.
     SESSION_IDLE_SECONDS = int(os.environ.get("ZILA_SESSION_IDLE", 30 * 60))
     REMEMBER_COOKIE_DURATION = 0
+    # Ended sessions stay listed this long (where and when someone signed in).
+    SESSION_KEEP_DAYS = int(os.environ.get("ZILA_SESSION_KEEP_DAYS", 90))
 
     WTF_CSRF_TIME_LIMIT = 8 * 3600
     MAX_CONTENT_LENGTH = 8 * 1024 * 1024
@@ -49,8 +51,16 @@ class Config:
 
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT = "10 per minute"
+    # Wrong passwords/codes from one address lock that address out of the
+    # account; from all addresses together, a slower brake locks the account.
     LOGIN_MAX_FAILURES = 5
+    LOGIN_ACCOUNT_MAX_FAILURES = 20
     LOGIN_LOCK_MINUTES = 15
+    # Reverse proxies in front of the portal whose X-Forwarded-For/-Proto are
+    # believed; 0 believes no header, so no client can choose its address.
+    PROXY_HOPS = int(os.environ.get("ZILA_PROXY_HOPS", 0))
+    # Strict-Transport-Security (production only, below).
+    HSTS = False
 
     COMPRESS_ALGORITHM = ["br", "gzip"]
     COMPRESS_MIN_SIZE = 300
@@ -92,7 +102,8 @@ class DevelopmentConfig(Config):
 
 
 class ProductionConfig(Config):
-    pass
+    # ZILA_HSTS=0 where the HTTPS proxy in front sets the header itself.
+    HSTS = os.environ.get("ZILA_HSTS", "1") != "0"
 
 
 class TestConfig(Config):

@@ -6,7 +6,7 @@ and only after its form has validated."""
 
 import time
 
-from flask import abort, flash, redirect, request, session, url_for
+from flask import abort, flash, g, redirect, request, session, url_for
 from flask.sessions import SecureCookieSessionInterface
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -15,6 +15,7 @@ from flask_limiter.util import get_remote_address
 from flask_login import current_user, logout_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from core.render import render
 
@@ -46,6 +47,8 @@ ERROR_TITLES = {
     500: _l("Something went wrong"),
 }
 
+
+HSTS = "max-age=31536000; includeSubDomains"
 
 # Shared, cacheable responses that must never read the session.
 SESSIONLESS_ENDPOINTS = frozenset({"asset", "static", "home.favicon", "home.health"})
@@ -103,6 +106,10 @@ def safe_next(target, fallback: str) -> str:
 
 def init_app(app):
     app.session_interface = SessionInterface()
+    hops = int(app.config["PROXY_HOPS"])
+    if hops:
+        # Only the addresses the configured proxies appended are believed.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
     @app.before_request
     def _too_large():
@@ -130,6 +137,8 @@ def init_app(app):
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
+        if app.config["HSTS"]:
+            response.headers["Strict-Transport-Security"] = HSTS
         if response.mimetype == "text/html" and "Cache-Control" not in response.headers:
             # Pages carry personal data: revalidate, never share between users.
             response.headers["Cache-Control"] = "private, no-cache"
@@ -141,21 +150,27 @@ def init_app(app):
 
     @app.before_request
     def _idle_timeout():
+        from blueprints.accounts import sessions
+
         if request.endpoint in SESSIONLESS_ENDPOINTS:
             return None  # touching the session would add "Vary: Cookie"
-        if not current_user.is_authenticated:
+        # The loader ends a session idle on the server (g.session_idle); the
+        # cookie's own clock catches it a little sooner.
+        if not current_user.is_authenticated and not g.get("session_idle"):
             return None
         now = int(time.time())
         last = session.get("seen", now)
-        if now - last > app.config["SESSION_IDLE_SECONDS"]:
+        idle = app.config["SESSION_IDLE_SECONDS"]
+        if g.get("session_idle") or now - last > idle:
+            sessions.end_current("idle")
             logout_user()
             session.clear()
             flash(_("Your session expired because it was idle. Please sign in again."), "info")
             if request.method == "GET":
                 session["next"] = request.full_path
             return redirect(url_for("accounts.login"), 303)
-        # Write the session only once a minute, to keep the cookie stable.
-        if now - last > 60 or "seen" not in session:
+        # Write the cookie seldom, to keep it stable.
+        if now - last > sessions.touch_interval(idle) or "seen" not in session:
             session["seen"] = now
         return None
 

@@ -1,7 +1,8 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, SelectField, StringField
+from wtforms import IntegerField, PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import NumberRange
 
 from blueprints.accounts.models import ROLES
 from core.forms import EMAIL, NOT_A_CHOICE, Optional, Regexp, equal_to, length, required
@@ -77,3 +78,9 @@ class ReasonForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """A form with only the CSRF token, for one-button actions."""
+
+
+class EndSessionForm(FlaskForm):
+    """Sign out one other session of one's own (the id of its row)."""
+
+    session = IntegerField(validators=[required(), NumberRange(min=1, max=2**63 - 1)])

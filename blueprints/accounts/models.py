@@ -171,4 +171,38 @@ class ChargeAssignment(BaseModel):
         return getattr(self, f"{kind}_id") if kind else None
 
 
-MODELS = (User, RecoveryCode, ChargeAssignment)
+class UserSession(BaseModel):
+    """A signed-in browser. The cookie carries a random token; only its
+    SHA-256 is kept, so a copy of the table opens no session. Ending the row
+    ends the session for every copy of the cookie."""
+
+    user = pw.ForeignKeyField(User, backref="sessions", on_delete="CASCADE")
+    token_hash = pw.CharField(max_length=64, unique=True)
+    created_at = pw.DateTimeField(default=utcnow)
+    last_seen_at = pw.DateTimeField(default=utcnow)
+    user_agent = pw.CharField(max_length=200, default="")
+    address = pw.CharField(max_length=45, default="")
+    ended_at = pw.DateTimeField(null=True)
+    # logout, idle, password, 2fa, everywhere, admin, other, deactivated
+    end_reason = pw.CharField(max_length=12, default="")
+
+    class Meta:
+        table_name = "user_session"
+        indexes = [(("user", "ended_at"), False)]
+
+
+class LoginThrottle(BaseModel):
+    """Wrong passwords and codes for one account from one client address
+    (or "*" for the account-wide brake): a guesser slows down only itself."""
+
+    user = pw.ForeignKeyField(User, backref="+", on_delete="CASCADE")
+    address = pw.CharField(max_length=45)
+    failures = pw.IntegerField(default=0)
+    locked_until = pw.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "login_throttle"
+        indexes = [(("user", "address"), True)]
+
+
+MODELS = (User, RecoveryCode, ChargeAssignment, UserSession, LoginThrottle)

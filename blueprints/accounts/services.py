@@ -1,11 +1,10 @@
 """Sign-in, lockout, two-factor enrolment and user administration."""
 
-import datetime as dt
 from dataclasses import dataclass
 
-from flask import current_app
 from flask_babel import gettext as _
 
+from blueprints.accounts import sessions, throttle
 from blueprints.accounts.models import ROLE_BINDING, RecoveryCode, User
 from blueprints.masters.models import Block, Csc, GramPanchayat, Office, Tehsil
 from core import audit
@@ -25,27 +24,8 @@ class LoginResult:
     locked: bool = False
 
 
-def _lock_message(user: User) -> str:
-    from core.i18n import ist_datetime
-
-    return _(
-        "This account is locked after repeated wrong attempts. "
-        "Try again after %(time)s, or ask the administrator to unlock it.",
-        time=ist_datetime(user.locked_until),
-    )
-
-
-def register_failure(user: User, what: str) -> None:
-    cfg = current_app.config
-    user.failed_logins += 1
-    if user.failed_logins >= cfg["LOGIN_MAX_FAILURES"]:
-        user.locked_until = utcnow() + dt.timedelta(minutes=cfg["LOGIN_LOCK_MINUTES"])
-        user.failed_logins = 0
-        audit.record("account.locked", "user", user.id, actor=user, after=what)
-    user.save(only=[User.failed_logins, User.locked_until])
-
-
 def is_locked(user: User) -> bool:
+    """Locked for everyone (the account-wide brake)."""
     return bool(user.locked_until and user.locked_until > utcnow())
 
 
@@ -54,29 +34,39 @@ def check_password(username: str, password: str) -> LoginResult:
     if user is None or not user.is_active:
         dummy_verify(password)
         return LoginResult(error=_("Wrong username or password."))
-    if is_locked(user):
-        return LoginResult(error=_lock_message(user), locked=True)
+    attempt = throttle.begin(user)
+    if attempt.refusal:
+        return LoginResult(error=attempt.refusal, locked=True)
     if not verify_password(user.password_hash, password):
-        register_failure(user, "password")
-        if is_locked(user):
-            return LoginResult(error=_lock_message(user), locked=True)
+        locked = throttle.failed(attempt, "password")
+        if locked:
+            return LoginResult(error=locked, locked=True)
         return LoginResult(error=_("Wrong username or password."))
+    throttle.succeeded(attempt)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    user.failed_logins = 0
-    user.save(only=[User.failed_logins, User.password_hash])
+        user.save(only=[User.password_hash])
     return LoginResult(user=user)
+
+
+def _spend_totp_step(user: User, step: int) -> bool:
+    """Only the first request to use a step wins: UPDATE ... WHERE last < step."""
+    return bool(
+        User.update(totp_last_step=step)
+        .where((User.id == user.id) & (User.totp_last_step < step))
+        .execute()
+    )
 
 
 def check_second_factor(user: User, code: str) -> str | None:
     """Accept a TOTP code or an unused recovery code; return an error or None."""
-    if is_locked(user):
-        return _lock_message(user)
+    attempt = throttle.begin(user)
+    if attempt.refusal:
+        return attempt.refusal
     step = verify_totp(user.totp_secret, code, user.totp_last_step)
-    if step is not None:
+    if step is not None and _spend_totp_step(user, step):
         user.totp_last_step = step
-        user.failed_logins = 0
-        user.save(only=[User.totp_last_step, User.failed_logins])
+        throttle.succeeded(attempt)
         return None
     with db.atomic():
         # UPDATE ... WHERE used_at IS NULL: a code can be spent only once,
@@ -92,10 +82,11 @@ def check_second_factor(user: User, code: str) -> str | None:
         )
     if spent:
         audit.record("2fa.recovery_code_used", "user", user.id, actor=user)
+        throttle.succeeded(attempt)
         return None
-    register_failure(user, "second factor")
-    if is_locked(user):
-        return _lock_message(user)
+    locked = throttle.failed(attempt, "second factor")
+    if locked:
+        return locked
     return _("That code is not right. Check the time on your phone and try again.")
 
 
@@ -140,6 +131,7 @@ def reset_second_factor(user: User, actor, reason: str) -> None:
         user.session_version += 1
         user.save(only=[User.totp_secret, User.totp_last_step, User.session_version])
         RecoveryCode.delete().where(RecoveryCode.user == user).execute()
+        sessions.end_all(user.id, "2fa")
         audit.record("2fa.reset", "user", user.id, actor=actor, reason=reason)
 
 
@@ -152,6 +144,7 @@ def change_password(user: User, current: str, new: str) -> None:
         user.password_hash = hash_password(new)
         user.session_version += 1
         user.save(only=[User.password_hash, User.session_version])
+        sessions.end_all(user.id, "password")
         audit.record("password.changed", "user", user.id, actor=user)
 
 
@@ -160,6 +153,8 @@ def set_active(user: User, active: bool, actor, reason: str) -> None:
         user.is_active_account = active
         user.session_version += 1
         user.save(only=[User.is_active_account, User.session_version])
+        if not active:
+            sessions.end_all(user.id, "deactivated")
         audit.record(
             "account.activated" if active else "account.deactivated",
             "user",
@@ -171,10 +166,16 @@ def set_active(user: User, active: bool, actor, reason: str) -> None:
 
 def unlock(user: User, actor) -> None:
     with db.atomic():
-        user.locked_until = None
-        user.failed_logins = 0
-        user.save(only=[User.locked_until, User.failed_logins])
+        throttle.clear(user)
         audit.record("account.unlocked", "user", user.id, actor=actor)
+
+
+def end_sessions(user: User, actor, reason: str) -> int:
+    """The administrator signs a user out everywhere."""
+    with db.atomic():
+        ended = sessions.end_all(user.id, "admin")
+        audit.record("account.sessions_ended", "user", user.id, actor=actor, reason=reason)
+    return ended
 
 
 _BINDING_MODELS = {

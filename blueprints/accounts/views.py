@@ -4,9 +4,15 @@ from flask import current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
-from blueprints.accounts import bp
+from blueprints.accounts import bp, sessions
 from blueprints.accounts import services as svc
-from blueprints.accounts.forms import CodeForm, ConfirmForm, EnrolForm, PasswordChangeForm
+from blueprints.accounts.forms import (
+    CodeForm,
+    ConfirmForm,
+    EndSessionForm,
+    EnrolForm,
+    PasswordChangeForm,
+)
 from blueprints.accounts.models import User
 from blueprints.masters import services as places
 from core import audit
@@ -23,11 +29,16 @@ def _login_limit():
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
+def _sign_in(user: User):
+    """A fresh session, cookie and server row alike: no fixation."""
+    session.clear()
+    login_user(user)
+    sessions.start(user)
+
+
 def _complete_login(user: User):
     target = session.get("next")
-    session.clear()  # a fresh session on every sign-in: no fixation
-    login_user(user)
-    session["seen"] = int(time.time())
+    _sign_in(user)
     user.last_login_at = utcnow()
     user.save(only=[User.last_login_at])
     audit.record("login", "user", user.id, actor=user)
@@ -146,9 +157,7 @@ def login_enrol():
 
     def finish():
         target = session.get("next")
-        session.clear()
-        login_user(user)
-        session["seen"] = int(time.time())
+        _sign_in(user)
         session["next"] = target
         audit.record("login", "user", user.id, actor=user, with_enrolment=True)
 
@@ -191,6 +200,7 @@ def logout():
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for("accounts.logout"), 303)
     audit.record("logout", "user", current_user.id)
+    sessions.end_current("logout")
     logout_user()
     session.clear()
     flash(_("You have signed out."), "info")
@@ -203,6 +213,8 @@ def _account_page(password_form=None, code_form=None, status=200):
         password_form=password_form or PasswordChangeForm(formdata=None),
         code_form=code_form or CodeForm(formdata=None),
         unused_codes=svc.unused_recovery_codes(current_user),
+        live_sessions=sessions.active_for(current_user.id),
+        this_session=sessions.current_id(),
         status=status,
     )
 
@@ -224,10 +236,8 @@ def password():
         except svc.UserError as err:
             form.current.errors.append(str(err))
         else:
-            user = User.get_by_id(current_user.id)
-            session.clear()
-            login_user(user)  # the session version moved on: keep only this one
-            session["seen"] = int(time.time())
+            # Every session ended with the old password; this browser gets a new one.
+            _sign_in(User.get_by_id(current_user.id))
             flash(_("Your password has been changed. Other sessions were signed out."), "ok")
             return redirect(url_for("accounts.account"), 303)
     return _account_page(password_form=form, status=400)
@@ -245,8 +255,7 @@ def disable_2fa():
         error = svc.check_second_factor(current_user, form.code.data)
         if error is None:
             svc.reset_second_factor(current_user, current_user, "turned off by the user")
-            user = User.get_by_id(current_user.id)
-            login_user(user)
+            _sign_in(User.get_by_id(current_user.id))
             flash(_("Two-step sign-in is off."), "ok")
             return redirect(url_for("accounts.account"), 303)
         form.code.errors.append(error)
@@ -267,3 +276,27 @@ def office(office_id):
     )
     children = list(places.office_query(current_user).where(places.Office.parent == row.id))
     return render("masters/office.html", office=row, staff=staff, children=children)
+
+
+@bp.route("/account/sessions/end", methods=["POST"])
+@requires()
+def end_session():
+    form = EndSessionForm()
+    mine = form.validate_on_submit() and form.session.data != sessions.current_id()
+    if mine and sessions.end_one(current_user.id, form.session.data):
+        audit.record("session.ended", "user", current_user.id, session=form.session.data)
+        flash(_("That session is signed out."), "ok")
+    return redirect(url_for("accounts.account"), 303)
+
+
+@bp.route("/account/sessions/end-all", methods=["POST"])
+@requires()
+def end_all_sessions():
+    if not ConfirmForm().validate_on_submit():
+        return redirect(url_for("accounts.account"), 303)
+    audit.record("account.sessions_ended", "user", current_user.id)
+    sessions.end_all(current_user.id, "everywhere")
+    logout_user()
+    session.clear()
+    flash(_("You have signed out everywhere."), "info")
+    return redirect(url_for("accounts.login"), 303)

@@ -5,13 +5,15 @@ from flask_login import current_user
 from blueprints.accounts import services as accounts
 from blueprints.accounts.forms import ConfirmForm, ReasonForm, UserForm
 from blueprints.accounts.models import ROLES, User
+from blueprints.accounts.sessions import active_for
+from blueprints.accounts.throttle import is_locked_anywhere, locked_now
 from blueprints.admin import bp
 from blueprints.admin.forms import MasterNameForm
 from blueprints.masters.models import Block, GramPanchayat, Office, Tehsil, Village
 from core import audit
 from core.access import get_scoped_or_404, requires
 from core.audit import AuditEvent
-from core.db import db, page_of, utcnow
+from core.db import db, page_of
 from core.notify import Notification, active_alerts
 from core.render import page_arg, render
 
@@ -41,7 +43,7 @@ def users():
             | User.full_name_local.contains(q)
         )
     if locked:
-        query = query.where(User.locked_until > utcnow())
+        query = query.where(locked_now())
     page = page_arg()
     rows, has_next = page_of(query, page, PAGE)
     args = {k: v for k, v in {"role": role, "q": q, "locked": "1" if locked else ""}.items() if v}
@@ -104,7 +106,8 @@ def user(user_id):
         actors=audit.actor_names(events),
         reason_form=ReasonForm(formdata=None),
         confirm_form=ConfirmForm(formdata=None),
-        locked=accounts.is_locked(row),
+        locked=is_locked_anywhere(row),
+        live_sessions=len(active_for(row.id)),
     )
 
 
@@ -147,6 +150,16 @@ def activate(user_id):
     def act(row, reason):
         accounts.set_active(row, True, current_user, reason)
         flash(_("The account is active again."), "ok")
+
+    return _user_action(user_id, act)
+
+
+@bp.route("/users/<int:user_id>/end-sessions", methods=["POST"])
+@requires("admin")
+def end_sessions(user_id):
+    def act(row, reason):
+        accounts.end_sessions(row, current_user, reason)
+        flash(_("The user is signed out everywhere."), "ok")
 
     return _user_action(user_id, act)
 

@@ -5,6 +5,7 @@ import datetime as dt
 import peewee as pw
 
 from blueprints.accounts.models import ROLES, User
+from blueprints.accounts.throttle import locked_now
 from blueprints.applications.models import Application
 from blueprints.applications.statuses import CLOCK, OPEN_STATUSES
 from blueprints.masters.models import (
@@ -66,9 +67,7 @@ def home_context(user) -> dict:
         ctx["district"] = _district_counts()
     if user.role == "admin":
         ctx["users_by_role"] = _users_by_role()
-        ctx["locked_users"] = (
-            User.select().where(User.locked_until.is_null(False) & (User.locked_until > utcnow()))
-        ).count()
+        ctx["locked_users"] = User.select().where(locked_now()).count()
         ctx["gateway_alerts"] = active_alerts()
         ctx["queued_messages"] = (
             Notification.select().where(Notification.status == "queued").count()

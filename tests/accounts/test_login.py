@@ -5,37 +5,13 @@ import time
 
 from blueprints.accounts.models import User
 from core.audit import AuditEvent
-from tests.factories import make_user
+from tests.accounts.helpers import WRONG, operator, post_login, signed_in, text
 from tests.helpers import PASSWORD, Browser
-
-WRONG = "not-the-password"
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
-
-
-def signed_in(browser) -> bool:
-    """What a user sees on the home page: the staff menu, or the public page."""
-    page = text(browser.get("/"))
-    if "Staff sign in" in page:
-        return False
-    assert "Sign out" in page
-    return True
 
 
 def session_cookie(browser):
     cookie = browser.client.get_cookie("zila")
     return cookie.value if cookie else None
-
-
-def operator(app, place, **overrides):
-    with app.app_context():
-        return make_user("csc_operator", place, **overrides)
-
-
-def post_login(browser, username, password):
-    return browser.form_post("/login", data={"username": username, "password": password})
 
 
 def test_right_password_lands_on_home_page(app, client, place):
