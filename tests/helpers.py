@@ -1,6 +1,8 @@
 """A test client that fills forms as a browser does: it reads the CSRF token
-from the page and signs in through the real forms, TOTP included."""
+from the page and signs in through the real forms, TOTP included; and the
+readers of what a response shows."""
 
+import html
 import re
 import time
 
@@ -12,10 +14,29 @@ CSRF_RE = re.compile(
 )
 
 
-def csrf_from(html: str) -> str:
-    match = CSRF_RE.search(html)
+def csrf_from(page: str) -> str:
+    match = CSRF_RE.search(page)
     assert match, "page has no CSRF token"
     return match.group(1) or match.group(2)
+
+
+def text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def unescaped_text(response) -> str:
+    """The page with its HTML entities decoded, as a reader sees quotes and
+    ampersands."""
+    return html.unescape(text(response))
+
+
+def signed_in(browser) -> bool:
+    """What a user sees on the home page: the staff menu, or the public page."""
+    page = text(browser.get("/"))
+    if "Staff sign in" in page:
+        return False
+    assert "Sign out" in page
+    return True
 
 
 class Browser:

@@ -6,22 +6,9 @@ import time
 from blueprints.accounts.models import User
 from core.audit import AuditEvent
 from tests.factories import make_user
-from tests.helpers import PASSWORD, Browser
+from tests.helpers import PASSWORD, Browser, signed_in, text
 
 WRONG = "not-the-password"
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
-
-
-def signed_in(browser) -> bool:
-    """What a user sees on the home page: the staff menu, or the public page."""
-    page = text(browser.get("/"))
-    if "Staff sign in" in page:
-        return False
-    assert "Sign out" in page
-    return True
 
 
 def session_cookie(browser):

@@ -10,21 +10,9 @@ from blueprints.accounts import services
 from blueprints.accounts.models import User
 from core.auth import verify_totp
 from tests.factories import make_user
-from tests.helpers import PASSWORD, Browser, csrf_from
+from tests.helpers import PASSWORD, Browser, csrf_from, signed_in, text
 
 SECRET_RE = re.compile(r"<code[^>]*>([A-Z2-7]+)</code>")
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
-
-
-def signed_in(browser) -> bool:
-    page = text(browser.get("/"))
-    if "Staff sign in" in page:
-        return False
-    assert "Sign out" in page
-    return True
 
 
 def user_of(app, role, place, **kw):
