@@ -9,7 +9,7 @@ import pytest
 from blueprints.catalogue.models import Service
 from core.access import STAFF_ROLES
 from core.audit import AuditEvent
-from tests.helpers import unescaped_text
+from tests.helpers import quiet, unescaped_text
 from tests.test_budget import page_over_budget
 
 DOCUMENTS = "\n".join(
@@ -284,7 +284,7 @@ def test_catalogue_pages_fit_the_budget_with_the_demo_services(app, admin, lang)
     from blueprints.catalogue.demo import seed_demo as seed_services
 
     with app.app_context():
-        assert seed_services(echo=lambda *_: None) >= 12
+        assert seed_services(echo=quiet) >= 12
         biggest = max(Service.select(), key=lambda s: len(s.documents_json + s.fields_json))
     admin.set_cookie("lang", lang)
     for url in ("/services/", "/services/new", f"/services/{biggest.id}/edit"):

@@ -1,10 +1,9 @@
 """Desk test helpers: services, a CSC operator and submitted applications
-made straight through the models, and a log of the SQL a request runs."""
+made straight through the models."""
 
 import datetime as dt
 import itertools
 import uuid
-from contextlib import contextmanager
 
 from blueprints.applications.models import Application, ApplicationEvent
 from blueprints.applications.statuses import OPEN_STATUSES
@@ -106,29 +105,6 @@ class Office:
                         )
                     )
                 Application.insert_many(rows, fields=columns).execute()
-
-
-class QueryLog(list):
-    def touching(self, table: str) -> list[str]:
-        return [sql for sql in self if f'"{table}"' in sql]
-
-
-@contextmanager
-def count_queries():
-    """`with count_queries() as log:` records every SQL statement run."""
-    log = QueryLog()
-    database = db.obj
-    real = database.execute_sql
-
-    def execute_sql(sql, params=None, *args, **kwargs):
-        log.append(sql)
-        return real(sql, params, *args, **kwargs)
-
-    database.execute_sql = execute_sql
-    try:
-        yield log
-    finally:
-        del database.execute_sql
 
 
 def ist_today() -> dt.date:

@@ -8,9 +8,9 @@ import pytest
 
 from blueprints.applications.models import Application
 from core.db import utcnow
-from tests.desk.helpers import count_queries, ist_today
+from tests.desk.helpers import ist_today
 from tests.factories import make_plain_service
-from tests.helpers import text
+from tests.helpers import count_queries, text
 from tests.test_budget import page_over_budget
 
 ROW_ID = re.compile(r'<a href="/applications/(\d+)"')

@@ -6,8 +6,7 @@ import datetime as dt
 
 from blueprints.alerts.models import AlertRecord
 from core.db import db
-from tests.desk.helpers import count_queries
-from tests.helpers import text
+from tests.helpers import count_queries, text
 from tests.pendency.helpers import ist_today
 
 

@@ -20,9 +20,7 @@ def operator_of(place, which=0):
     )
 
 
-def make_application_of_csc(
-    place, service=None, *, which=0, number=None, **overrides
-) -> Application:
+def filed_at_csc(place, service=None, *, which=0, number=None, **overrides) -> Application:
     """tests.factories.make_application, but at CSC `which` (0 ours, 1 theirs)
     by its own operator, filed two days ago by Rahul Patil, of the INC service
     unless told; `number` fixes its ID."""
