@@ -110,6 +110,12 @@ def made_once_per_user(app, place, user, name, make):
     return cache[key]
 
 
+def without_proxy(monkeypatch):
+    """Talk to the local fake gateways directly, whatever proxy the machine sets."""
+    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+
+
 def quiet(*_args):
     """An `echo` for the demo seeds that prints nothing."""
 

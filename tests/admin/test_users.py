@@ -38,11 +38,6 @@ def user_row(app, user_id):
 
 
 @pytest.fixture
-def admin(login_as):
-    return login_as("admin")
-
-
-@pytest.fixture
 def target(app, place):
     """A signed-in district manager whose account the admin manages."""
     with app.app_context():

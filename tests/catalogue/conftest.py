@@ -4,11 +4,6 @@ from tests.fixtures import english  # noqa: F401
 
 
 @pytest.fixture
-def admin(login_as):
-    return login_as("admin")
-
-
-@pytest.fixture
 def departments(app, place):
     """Two department offices with demo codes, besides place's COLL and ZP."""
     from blueprints.masters.models import Office

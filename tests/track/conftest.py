@@ -1,13 +1,12 @@
 import pytest
 
 from tests.fixtures import english  # noqa: F401
+from tests.helpers import without_proxy
 
 
 @pytest.fixture(autouse=True)
 def no_proxy(monkeypatch):
-    """Talk to the local fake gateways without a proxy."""
-    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(name, raising=False)
+    without_proxy(monkeypatch)
 
 
 @pytest.fixture
