@@ -101,3 +101,8 @@ def login_as(app, place):
         return browser
 
     return sign_in
+
+
+@pytest.fixture
+def admin(login_as):
+    return login_as("admin")

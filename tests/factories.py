@@ -220,6 +220,29 @@ def make_service(place, **overrides):
     return Service.create(**fields)
 
 
+def make_plain_service(place, code, name_en, name_hi, name_mr, **overrides):
+    """A service that asks for no documents or fields, at ₹20 + ₹30."""
+    return make_service(
+        place,
+        code=code,
+        name_en=name_en,
+        name_hi=name_hi,
+        name_mr=name_mr,
+        user_charge=3000,
+        documents_json="[]",
+        fields_json="[]",
+        **overrides,
+    )
+
+
+def make_income_and_caste(place):
+    """The two plain services the desk and pendency pages are tested with."""
+    return (
+        make_plain_service(place, "INC", "Income certificate", "आय प्रमाण पत्र", "उत्पन्नाचा दाखला"),
+        make_plain_service(place, "CASTE", "Caste certificate", "जाति प्रमाण पत्र", "जातीचा दाखला"),
+    )
+
+
 _app_counter = iter(range(1, 10_000_000))
 
 

@@ -1,22 +1,10 @@
-"""What a signed-in user sees, shared by the sign-in tests."""
+"""The sign-in tests' own vocabulary (text() and signed_in() are the
+shared ones in tests/helpers.py)."""
 
 from tests.factories import make_user
 from tests.helpers import PASSWORD
 
 WRONG = "not-the-password"
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
-
-
-def signed_in(browser) -> bool:
-    """What a user sees on the home page: the staff menu, or the public page."""
-    page = text(browser.get("/"))
-    if "Staff sign in" in page:
-        return False
-    assert "Sign out" in page
-    return True
 
 
 def user_of(app, role, place, **overrides):

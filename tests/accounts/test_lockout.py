@@ -6,8 +6,8 @@ import pytest
 
 from blueprints.accounts.models import User
 from core.notify import Notification
-from tests.accounts.helpers import WRONG, operator, post_login, signed_in, text
-from tests.helpers import Browser
+from tests.accounts.helpers import WRONG, operator, post_login
+from tests.helpers import Browser, signed_in, text
 
 
 @pytest.fixture(autouse=True)

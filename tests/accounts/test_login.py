@@ -5,8 +5,8 @@ import time
 
 from blueprints.accounts.models import User
 from core.audit import AuditEvent
-from tests.accounts.helpers import WRONG, operator, post_login, signed_in, text
-from tests.helpers import PASSWORD, Browser
+from tests.accounts.helpers import WRONG, operator, post_login
+from tests.helpers import PASSWORD, Browser, signed_in, text
 
 
 def session_cookie(browser):

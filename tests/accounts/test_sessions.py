@@ -6,8 +6,8 @@ import datetime as dt
 
 from blueprints.accounts.models import User, UserSession
 from core.audit import AuditEvent
-from tests.accounts.helpers import operator, signed_in, text, user_of
-from tests.helpers import PASSWORD, Browser
+from tests.accounts.helpers import operator, user_of
+from tests.helpers import PASSWORD, Browser, signed_in, text
 
 
 def copy_of(app, browser) -> Browser:

@@ -9,8 +9,8 @@ import pyotp
 from blueprints.accounts import services
 from blueprints.accounts.models import User
 from core.auth import verify_totp
-from tests.accounts.helpers import signed_in, text, user_of
-from tests.helpers import PASSWORD, Browser, csrf_from
+from tests.accounts.helpers import user_of
+from tests.helpers import PASSWORD, Browser, csrf_from, signed_in, text
 
 SECRET_RE = re.compile(r"<code[^>]*>([A-Z2-7]+)</code>")
 

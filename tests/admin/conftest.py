@@ -1,7 +1,3 @@
-import pytest
+"""Pages in English unless a test sets a language cookie."""
 
-
-@pytest.fixture(autouse=True)
-def english(app):
-    """Read pages as a user who chose English (the district default is Marathi)."""
-    app.config["DEFAULT_LOCALE"] = "en"
+from tests.fixtures import english  # noqa: F401

@@ -9,7 +9,7 @@ from blueprints.masters.models import GramPanchayat
 from core.audit import AuditEvent
 from core.notify import Notification
 from tests.factories import make_user
-from tests.helpers import PASSWORD, Browser
+from tests.helpers import PASSWORD, Browser, text
 
 NEW_USER = {
     "username": "new-operator",
@@ -21,10 +21,6 @@ NEW_USER = {
     "email": "",
     "password": "first-password-123",
 }
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
 
 
 def events(app, action, object_id):
@@ -39,11 +35,6 @@ def events(app, action, object_id):
 def user_row(app, user_id):
     with app.app_context():
         return User.get_by_id(user_id)
-
-
-@pytest.fixture
-def admin(login_as):
-    return login_as("admin")
 
 
 @pytest.fixture

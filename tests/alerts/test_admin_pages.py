@@ -11,10 +11,10 @@ from core.workdays import Holiday
 
 
 @pytest.fixture
-def admin(login_as):
-    browser = login_as("admin")
-    browser.set_cookie("lang", "en")
-    return browser
+def admin(admin):
+    """The signed-in admin, with English chosen by cookie."""
+    admin.set_cookie("lang", "en")
+    return admin
 
 
 def post_holiday(admin, **data):

@@ -1,8 +1,6 @@
 """The morning digests, with the clock moved across an application's days:
 who is told what, exactly once, following charges, transfers and leave."""
 
-import threading
-
 import peewee as pw
 from flask import render_template
 
@@ -12,10 +10,10 @@ from blueprints.alerts.models import AlertRecord
 from blueprints.alerts.services import alerts_for, send_digests
 from blueprints.masters.models import Office
 from core.access import office_condition
-from core.db import db
 from core.notify import Notification
 from tests.alerts.conftest import day, person
 from tests.factories import make_application
+from tests.helpers import at_once
 
 
 def whom(today) -> set[tuple[str, str]]:
@@ -141,22 +139,7 @@ def test_closed_and_paused_applications_are_not_alerted(ctx, place, service, sta
 
 def test_two_runs_at_once_send_each_message_once(ctx, app, staff, application):
     """Two consumers start the same morning at the same moment."""
-    barrier = threading.Barrier(2)
-    results, errors = [], []
-
-    def consumer():
-        try:
-            with app.app_context(), db.connection_context():
-                barrier.wait()
-                results.append(send_digests(day(10)))
-        except Exception as exc:  # noqa: BLE001 (reported below)
-            errors.append(exc)
-
-    threads = [threading.Thread(target=consumer) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
+    results, errors = at_once(app, lambda: send_digests(day(10)))
     assert errors == []
     assert sum(r["told"] for r in results) == 8  # four people, SMS and email
     assert sum(r["already"] for r in results) == 8

@@ -2,7 +2,6 @@
 recorded, a run under way elsewhere skipped, and the administrator's page."""
 
 import datetime as dt
-import threading
 import time
 
 import tasks
@@ -10,10 +9,11 @@ from blueprints.alerts import tasks as alert_tasks
 from blueprints.alerts.models import AlertRecord
 from blueprints.alerts.services import ist_date
 from core import notify_tasks, periodic
-from core.db import db, utcnow
+from core.db import utcnow
 from core.notify import Notification
 from core.periodic import TaskRun
 from tests.factories import make_application
+from tests.helpers import at_once
 
 
 def overdue_today(place, service, staff):
@@ -68,27 +68,16 @@ def test_a_run_under_way_on_another_consumer_is_skipped(ctx, place, service, sta
 
 def test_two_consumers_starting_together_run_the_task_once(app):
     """The lease, not only the alert records' keys: one body runs."""
-    barrier = threading.Barrier(2)
-    ran, errors = [], []
+    ran = []
 
     def body():
         time.sleep(0.3)
         ran.append(1)
         return {"told": 0}
 
-    def consumer():
-        try:
-            with app.app_context(), db.connection_context():
-                barrier.wait()
-                periodic.recorded("morning_alerts", body, lease_seconds=3600)
-        except Exception as exc:  # noqa: BLE001 (reported below)
-            errors.append(exc)
-
-    threads = [threading.Thread(target=consumer) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
+    _results, errors = at_once(
+        app, lambda: periodic.recorded("morning_alerts", body, lease_seconds=3600)
+    )
     assert errors == [] and ran == [1]
     with app.app_context():
         summaries = sorted(r.summary for r in TaskRun.select())

@@ -4,7 +4,7 @@ import pytest
 from PIL import Image
 
 from tests.factories import make_service
-from tests.fixtures import ctx  # noqa: F401
+from tests.fixtures import ctx, english  # noqa: F401
 
 
 @pytest.fixture
@@ -34,10 +34,3 @@ MINIMAL_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
     b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 )
-
-
-@pytest.fixture(autouse=True)
-def english_by_default(app):
-    """Pages in English unless a test asks otherwise (the district default is
-    Marathi, and a test client sends no Accept-Language)."""
-    app.config["DEFAULT_LOCALE"] = "en"

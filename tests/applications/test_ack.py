@@ -8,6 +8,7 @@ import pytest
 
 from blueprints.applications.signing import sign, verify
 from tests.factories import make_application
+from tests.helpers import pdf_text
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"
@@ -18,14 +19,6 @@ needs_poppler = pytest.mark.skipif(
 def filed(app, place, service, operator):
     with app.app_context():
         return make_application(place, service, operator.user, language="mr")
-
-
-def pdf_text(data, tmp_path):
-    path = tmp_path / "ack.pdf"
-    path.write_bytes(data)
-    return subprocess.run(
-        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
 
 
 def test_signature_verifies_only_its_own_id(app):
@@ -50,7 +43,7 @@ def test_pdf_acknowledgement_in_both_sizes(filed, operator, size, tmp_path):
     response = operator.get(f"/applications/{filed.id}/acknowledgement.pdf?size={size}")
     assert response.status_code == 200
     assert response.mimetype == "application/pdf"
-    text = pdf_text(response.data, tmp_path)
+    text = pdf_text(response.data, tmp_path, name="ack.pdf", layout=False)
     assert filed.app_id in text
     assert "Acknowledgement" in text
     assert "₹53.50" in text  # the total fee, with the user charge line above it

@@ -6,13 +6,12 @@ from types import SimpleNamespace
 import pytest
 
 from tests.assignments.factories import make_employee
-from tests.fixtures import ctx  # noqa: F401
+from tests.fixtures import ctx, english  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
-def english(app):
-    app.config["DEFAULT_LOCALE"] = "en"
-    app.config["CLI_LOCALE"] = "en"
+def public_url(app):
+    """Reminders link to the portal by its public address."""
     app.config["PUBLIC_URL"] = "https://zila.example"
 
 

@@ -10,17 +10,13 @@ from blueprints.assignments.models import Task, TaskAssignee
 from blueprints.assignments.reminders import make_token
 from tests.assignments.factories import make_employee
 from tests.factories import make_user
+from tests.helpers import made_once_per_user
 
 PUBLIC_ENDPOINTS = {"assignments.link"}
 
 
 def walk_values(app, place, user=None) -> dict:
-    cache = place.__dict__.setdefault("assignments_walk", {})
-    key = user.id if user is not None else None
-    if key not in cache:
-        with app.app_context():
-            cache[key] = _make(place, user, len(cache))
-    return cache[key]
+    return made_once_per_user(app, place, user, "assignments_walk", _make)
 
 
 def _make(place, user, n) -> dict:

@@ -1,15 +1,6 @@
 import pytest
 
-
-@pytest.fixture(autouse=True)
-def english(app):
-    """Read pages as a user who chose English (the district default is Marathi)."""
-    app.config["DEFAULT_LOCALE"] = "en"
-
-
-@pytest.fixture
-def admin(login_as):
-    return login_as("admin")
+from tests.fixtures import english  # noqa: F401
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """The catalogue's administrator pages: create, edit, refuse bad input with
 everything typed kept, audit, and who may see what."""
 
-import html
 import json
 import re
 
@@ -10,6 +9,7 @@ import pytest
 from blueprints.catalogue.models import Service
 from core.access import STAFF_ROLES
 from core.audit import AuditEvent
+from tests.helpers import quiet, unescaped_text
 from tests.test_budget import page_over_budget
 
 DOCUMENTS = "\n".join(
@@ -31,10 +31,6 @@ FIELDS = "\n".join(
         "bpl | yesno | On the BPL list | बीपीएल सूची में | दारिद्र्यरेषेखाली | required",
     ]
 )
-
-
-def text(response) -> str:
-    return html.unescape(response.get_data(as_text=True))
 
 
 def service_form(department_id, **overrides) -> dict:
@@ -71,9 +67,9 @@ def events(app, action):
 def test_admin_creates_a_service(app, admin, departments):
     data = service_form(departments["revenue"].id)
     response = admin.form_post("/services/new", data=data)
-    assert response.status_code == 303, text(response)
+    assert response.status_code == 303, unescaped_text(response)
     assert response.location.endswith("/services/")
-    page = text(admin.get(response.location))
+    page = unescaped_text(admin.get(response.location))
     assert "Saved: Income certificate." in page
     assert "Revenue Branch" in page
     assert "₹20" in page and "₹33.60" in page and "₹20.00" not in page
@@ -101,7 +97,7 @@ def test_list_shows_names_in_the_page_language_and_lakh_grouping(app, admin, dep
         data=service_form(departments["revenue"].id, govt_fee="100000", user_charge="1,234.5"),
     )
     admin.set_cookie("lang", "mr")
-    page = text(admin.get("/services/"))
+    page = unescaped_text(admin.get("/services/"))
     assert "उत्पन्नाचा दाखला" in page and "महसूल शाखा" in page
     assert "₹1,00,000" in page and "₹1,234.50" in page
 
@@ -111,7 +107,7 @@ def test_admin_edits_a_service_and_the_history_says_what_changed(app, admin, dep
     with app.app_context():
         service_id = Service.get(Service.code == "INC-CERT").id
     url = f"/services/{service_id}/edit"
-    page = text(admin.get(url))
+    page = unescaped_text(admin.get(url))
     # The stored definitions come back as the lines an administrator edits.
     assert "category | select | Category | वर्ग | प्रवर्ग | required | sc:Scheduled Caste:" in page
     assert (
@@ -136,14 +132,14 @@ def test_admin_edits_a_service_and_the_history_says_what_changed(app, admin, dep
     assert updated.details["before"]["user_charge"] == 3360
     assert updated.details["after"]["user_charge"] == 3000
     assert "documents_json" not in updated.details["after"]
-    assert "Inactive" in text(admin.get("/services/"))
+    assert "Inactive" in unescaped_text(admin.get("/services/"))
 
 
 def test_split_must_add_up_to_100(app, admin, departments):
     data = service_form(departments["revenue"].id, split_csc="70", split_gp="10")
     response = admin.form_post("/services/new", data=data)
     assert response.status_code == 400
-    page = text(response)
+    page = unescaped_text(response)
     assert "The three shares add up to 90; they must add up to 100." in page
     assert "Nothing was saved." in page
     assert count(app) == 0
@@ -156,7 +152,7 @@ def test_a_bad_definition_line_is_named_and_everything_typed_stays(app, admin, d
     data = service_form(departments["revenue"].id, field_lines=fields, document_lines=documents)
     response = admin.form_post("/services/new", data=data)
     assert response.status_code == 400
-    page = text(response)
+    page = unescaped_text(response)
     assert "Line 2: unknown type 'numbr'" in page
     assert "Line 4: the key 'ration card' must start with a small English letter" in page
     assert "Line 4: write the Hindi label in Devanagari." in page
@@ -185,7 +181,7 @@ def test_each_kind_of_bad_field_line_is_explained(app, admin, departments, line,
     data = service_form(departments["revenue"].id, field_lines=line)
     response = admin.form_post("/services/new", data=data)
     assert response.status_code == 400
-    assert message in text(response)
+    assert message in unescaped_text(response)
     assert count(app) == 0
 
 
@@ -204,7 +200,7 @@ def test_bad_fees_are_refused(app, admin, departments, amount, message):
         "/services/new", data=service_form(departments["revenue"].id, govt_fee=amount)
     )
     assert response.status_code == 400
-    page = text(response)
+    page = unescaped_text(response)
     assert message in page
     assert re.search(rf'<input [^>]*name="govt_fee"[^>]*value="{re.escape(amount)}"', page)
     assert count(app) == 0
@@ -227,7 +223,7 @@ def test_other_bad_input_is_refused(app, admin, departments, overrides, message)
         "/services/new", data=service_form(departments["revenue"].id, **overrides)
     )
     assert response.status_code == 400
-    assert message in text(response)
+    assert message in unescaped_text(response)
     assert count(app) == 0
 
 
@@ -238,12 +234,12 @@ def test_a_code_is_used_once(app, admin, departments):
     )
     response = admin.form_post("/services/new", data=service_form(departments["supply"].id))
     assert response.status_code == 400
-    assert "Another service already has this code." in text(response)
+    assert "Another service already has this code." in unescaped_text(response)
     assert count(app) == 1
 
 
 def test_only_department_offices_are_offered(admin, place, departments):
-    page = text(admin.get("/services/new"))
+    page = unescaped_text(admin.get("/services/new"))
     assert "Revenue Branch" in page and "Zilla Parishad" in page
     assert place.tehsil_offices[0].name_en not in page
     assert place.block_offices[0].name_en not in page
@@ -268,7 +264,7 @@ def test_other_roles_cannot_add_or_edit(app, admin, departments, login_as, role)
 
 def test_district_manager_reads_the_list_without_edit_links(app, admin, departments, login_as):
     admin.form_post("/services/new", data=service_form(departments["revenue"].id))
-    page = text(login_as("district_manager").get("/services/"))
+    page = unescaped_text(login_as("district_manager").get("/services/"))
     assert "Income certificate" in page
     assert "/edit" not in page and "/services/new" not in page
 
@@ -288,7 +284,7 @@ def test_catalogue_pages_fit_the_budget_with_the_demo_services(app, admin, lang)
     from blueprints.catalogue.demo import seed_demo as seed_services
 
     with app.app_context():
-        assert seed_services(echo=lambda *_: None) >= 12
+        assert seed_services(echo=quiet) >= 12
         biggest = max(Service.select(), key=lambda s: len(s.documents_json + s.fields_json))
     admin.set_cookie("lang", lang)
     for url in ("/services/", "/services/new", f"/services/{biggest.id}/edit"):

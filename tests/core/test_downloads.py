@@ -17,14 +17,10 @@ from blueprints.employees.services import set_retirement_age
 from core.db import db
 from core.downloads import safe_cell, to_csv
 from tests.employees.factories import make_register
+from tests.fixtures import english  # noqa: F401
 from tests.pendency.helpers import District
 
 HYPERLINK = '=HYPERLINK("http://x","y")'
-
-
-@pytest.fixture(autouse=True)
-def english(app):
-    app.config["DEFAULT_LOCALE"] = "en"
 
 
 @pytest.fixture

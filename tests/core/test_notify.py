@@ -20,6 +20,7 @@ from aiosmtpd.smtp import AuthResult
 from core import notify, notify_tasks
 from core.db import db, utcnow
 from core.notify import MAX_ATTEMPTS, GatewayAlert, Notification, deliver, queue, sms_parts
+from tests.helpers import without_proxy
 
 MOBILE = "9812345678"
 
@@ -99,8 +100,7 @@ def start_smtp(**kwargs):
 
 @pytest.fixture
 def ctx(app, monkeypatch):
-    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(name, raising=False)
+    without_proxy(monkeypatch)
     app.config["NOTIFY_BACKEND"] = "smtp,http"
     with app.app_context(), db.connection_context():
         yield app

@@ -3,8 +3,8 @@
 
 import pytest
 
-from tests.accounts.helpers import WRONG, operator, post_login, signed_in
-from tests.helpers import Browser
+from tests.accounts.helpers import WRONG, operator, post_login
+from tests.helpers import Browser, signed_in
 
 
 @pytest.fixture

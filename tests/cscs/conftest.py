@@ -7,12 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from core.db import db, utcnow
-
-
-@pytest.fixture(autouse=True)
-def english(app):
-    """Read pages as a user who chose English (the district default is Marathi)."""
-    app.config["DEFAULT_LOCALE"] = "en"
+from tests.fixtures import english  # noqa: F401
 
 
 @pytest.fixture
@@ -58,7 +53,3 @@ def reg(app, place):
     return SimpleNamespace(
         place=place, service=service, operator=operator, add_csc=add_csc, file=file
     )
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)

@@ -6,7 +6,7 @@ import datetime as dt
 from blueprints.cscs import services as svc
 from blueprints.masters.models import Csc
 from core.db import db
-from tests.cscs.conftest import text
+from tests.helpers import text
 
 
 def listed_inactive(body: str) -> set[str]:

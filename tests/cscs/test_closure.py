@@ -9,7 +9,7 @@ from blueprints.cscs.models import CscProposal, CscStatusChange
 from blueprints.masters.models import Csc
 from core.audit import AuditEvent
 from core.db import db
-from tests.cscs.conftest import text
+from tests.helpers import text
 
 
 def post(browser, csc, **data):

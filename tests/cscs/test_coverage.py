@@ -13,7 +13,7 @@ from blueprints.cscs import services as svc
 from blueprints.cscs.models import CscProposal
 from blueprints.masters.models import GramPanchayat
 from core.db import db
-from tests.cscs.conftest import text
+from tests.helpers import text
 
 
 @pytest.fixture

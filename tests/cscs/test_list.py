@@ -5,7 +5,7 @@ import pytest
 
 from blueprints.masters.models import Csc
 from core.db import db
-from tests.cscs.conftest import text
+from tests.helpers import text
 
 
 def codes(body: str) -> set[str]:

@@ -10,7 +10,7 @@ from blueprints.applications.models import Application
 from blueprints.cscs.models import CscProposal
 from blueprints.masters.models import Csc, GramPanchayat
 from core.db import db, utcnow
-from tests.desk.helpers import count_queries
+from tests.helpers import count_queries
 from tests.test_budget import page_over_budget
 
 PER_BLOCK = 100

@@ -10,8 +10,8 @@ from blueprints.cscs.models import CscProposal, CscStatusChange
 from blueprints.masters.models import Csc
 from core.audit import AuditEvent
 from core.db import db
-from tests.cscs.conftest import text
 from tests.cscs.test_closure import post, snapshot
+from tests.helpers import text
 
 NEW_CSC = {
     "gram_panchayat": "GP01",

@@ -4,12 +4,7 @@ office staff."""
 import pytest
 
 from tests.desk.helpers import Office
-
-
-@pytest.fixture(autouse=True)
-def english(app):
-    """Read pages as a user who chose English (the district default is Marathi)."""
-    app.config["DEFAULT_LOCALE"] = "en"
+from tests.fixtures import english  # noqa: F401
 
 
 @pytest.fixture

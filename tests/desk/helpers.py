@@ -1,33 +1,16 @@
 """Desk test helpers: services, a CSC operator and submitted applications
-made straight through the models, and a log of the SQL a request runs."""
+made straight through the models."""
 
 import datetime as dt
 import itertools
 import uuid
-from contextlib import contextmanager
 
 from blueprints.applications.models import Application, ApplicationEvent
 from blueprints.applications.statuses import OPEN_STATUSES
-from blueprints.catalogue.models import Service
 from core.db import db, utcnow
-from tests.factories import make_user
+from tests.factories import make_income_and_caste, make_user
 
 _numbers = itertools.count(1)
-
-
-def make_service(place, code, name_en, name_hi, name_mr, **overrides):
-    return Service.create(
-        code=code,
-        name_en=name_en,
-        name_hi=name_hi,
-        name_mr=name_mr,
-        department=place.collectorate,
-        disposing_level="tehsil",
-        sla_days=7,
-        govt_fee=2000,
-        user_charge=3000,
-        **overrides,
-    )
 
 
 class Office:
@@ -39,12 +22,7 @@ class Office:
         self.place = place
         with app.app_context():
             self.operator = make_user("csc_operator", place, username="vle-desk")
-            self.income = make_service(
-                place, "INC", "Income certificate", "आय प्रमाण पत्र", "उत्पन्नाचा दाखला"
-            )
-            self.caste = make_service(
-                place, "CASTE", "Caste certificate", "जाति प्रमाण पत्र", "जातीचा दाखला"
-            )
+            self.income, self.caste = make_income_and_caste(place)
 
     def file(self, *, service=None, office=None, age_days=1.0, status="submitted", **fields):
         """A submitted application, `age_days` old, with its submission event."""
@@ -129,35 +107,8 @@ class Office:
                 Application.insert_many(rows, fields=columns).execute()
 
 
-class QueryLog(list):
-    def touching(self, table: str) -> list[str]:
-        return [sql for sql in self if f'"{table}"' in sql]
-
-
-@contextmanager
-def count_queries():
-    """`with count_queries() as log:` records every SQL statement run."""
-    log = QueryLog()
-    database = db.obj
-    real = database.execute_sql
-
-    def execute_sql(sql, params=None, *args, **kwargs):
-        log.append(sql)
-        return real(sql, params, *args, **kwargs)
-
-    database.execute_sql = execute_sql
-    try:
-        yield log
-    finally:
-        del database.execute_sql
-
-
 def ist_today() -> dt.date:
     return (utcnow() + dt.timedelta(hours=5, minutes=30)).date()
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
 
 
 def reload(app, application) -> Application:

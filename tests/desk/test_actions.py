@@ -13,8 +13,8 @@ from blueprints.applications.models import Application, ApplicationEvent
 from blueprints.applications.workflow import allowed_actions, clock_of, transition
 from core.audit import AppendOnlyError
 from core.db import db, utcnow
-from tests.desk.helpers import events_of, ist_today, reload, text
-from tests.helpers import csrf_from
+from tests.desk.helpers import events_of, ist_today, reload
+from tests.helpers import csrf_from, text
 
 # A page of the app that carries a CSRF token for any signed-in user.
 TOKEN_PAGE = "/account"

@@ -8,7 +8,9 @@ import pytest
 
 from blueprints.applications.models import Application
 from core.db import utcnow
-from tests.desk.helpers import count_queries, ist_today, make_service, text
+from tests.desk.helpers import ist_today
+from tests.factories import make_plain_service
+from tests.helpers import count_queries, text
 from tests.test_budget import page_over_budget
 
 ROW_ID = re.compile(r'<a href="/applications/(\d+)"')
@@ -118,8 +120,8 @@ def test_filters_by_service_and_status(office, clerk, place):
 
 def test_service_filter_offers_only_services_with_work_here(app, office, clerk, place):
     with app.app_context():
-        pension = make_service(place, "OAP", "Old age pension", "वृद्धावस्था पेंशन", "वृद्धापकाळ")
-        make_service(place, "RATION", "Ration card change", "राशन कार्ड", "शिधापत्रिका")
+        pension = make_plain_service(place, "OAP", "Old age pension", "वृद्धावस्था पेंशन", "वृद्धापकाळ")
+        make_plain_service(place, "RATION", "Ration card change", "राशन कार्ड", "शिधापत्रिका")
     office.file(service=office.income)
     office.file(service=pension, office=place.tehsil_offices[1])
     office.file(service=office.caste, status="delivered")

@@ -8,8 +8,8 @@ from blueprints.applications.models import Application
 from blueprints.desk.queue import queue_query
 from core.db import db, is_postgres
 from core.paging import Cursor
-from tests.desk.helpers import count_queries, text
 from tests.desk.test_queue import listed, next_link
+from tests.helpers import count_queries, text
 
 ROWS = 100_000
 

@@ -11,7 +11,7 @@ from blueprints.employees.models import Employee, EmployeeKey
 from blueprints.employees.register import Filters, search
 from blueprints.employees.search import fold, keys_of
 from core.db import db, is_postgres
-from tests.desk.helpers import count_queries
+from tests.helpers import count_queries
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.fixtures import ctx, english  # noqa: F401
+from tests.fixtures import ctx, english, uploads_here  # noqa: F401
 from tests.inspections.factories import make_centres, make_inspector
 
 
@@ -17,13 +17,6 @@ def block(app, place):
         centres = [place.cscs[0], *make_centres(place.blocks[0], gps=6)]
         inspector = make_inspector(place, "gp_staff", username="gramsevak", mobile="9700000001")
     return SimpleNamespace(centres=centres, inspector=inspector, block=place.blocks[0])
-
-
-@pytest.fixture(autouse=True)
-def uploads_here(app, tmp_path):
-    """Photos go to this test's own folder, so that files can be counted."""
-    app.config["UPLOAD_DIR"] = str(tmp_path / "uploads")
-    return tmp_path / "uploads"
 
 
 @pytest.fixture

@@ -8,10 +8,7 @@ from blueprints.inspections.draw import current_week, shift_week
 from blueprints.inspections.models import Inspection, Inspector, Instruction
 from blueprints.masters.demo import seed_demo
 from core.notify import Notification
-
-
-def quiet(*_args):
-    pass
+from tests.helpers import quiet
 
 
 def test_the_demo_has_inspectors_and_a_scheduled_week(ctx):

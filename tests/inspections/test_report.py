@@ -4,7 +4,6 @@ a file that is not a photo is refused, and nothing is lost or half-written."""
 
 import datetime as dt
 import io
-import threading
 from decimal import Decimal
 
 from PIL import Image
@@ -19,9 +18,8 @@ from blueprints.inspections.models import (
     Instruction,
 )
 from core.audit import AuditEvent
-from core.db import db
 from tests.applications.conftest import MINIMAL_PDF, photo_bytes
-from tests.helpers import csrf_from
+from tests.helpers import at_once, csrf_from
 from tests.inspections.factories import all_in_order, schedule
 from tests.inspections.helpers import open_form, submit
 
@@ -212,22 +210,7 @@ def test_two_submits_at_the_same_moment_file_one_report(app, visit):
         inspection = Inspection.get_by_id(visit.inspection.id)
         user = visit.browser.user
     data = svc.ReportInput(token=svc.new_token(), answers=all_in_order(), rating=4)
-    start = threading.Barrier(2)
-    results, errors = [], []
-
-    def worker():
-        try:
-            with app.app_context(), db.connection_context():
-                start.wait()
-                results.append(svc.file_report(inspection, user, data))
-        except Exception as exc:  # noqa: BLE001 (reported below)
-            errors.append(exc)
-
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
+    results, errors = at_once(app, lambda: svc.file_report(inspection, user, data), timeout=60)
     assert errors == []
     assert sorted(new for _r, new in results) == [False, True]
     assert len({r.id for r, _new in results}) == 1

@@ -2,15 +2,14 @@
 wherever it runs, and one SMS per inspector."""
 
 import datetime as dt
-import threading
 
 import tasks
 from blueprints.inspections import tasks as inspection_tasks
 from blueprints.inspections.draw import current_week, draw_week
 from blueprints.inspections.models import Inspection, WeeklyDraw
-from core.db import db
 from core.notify import Notification
 from core.periodic import TaskRun
+from tests.helpers import at_once
 from tests.inspections.factories import make_inspector
 
 WEEK = "2026-W10"
@@ -66,22 +65,7 @@ def test_an_inspector_added_during_the_week_is_drawn_from_what_is_left(ctx, plac
 def test_two_consumers_at_once_store_one_set(ctx, place, block):
     make_inspector(place, "block_officer", min_per_week=3)
     app = ctx
-    start = threading.Barrier(2)
-    results, errors = [], []
-
-    def consumer():
-        try:
-            with app.app_context(), db.connection_context():
-                start.wait()
-                results.append(draw_week(WEEK))
-        except Exception as exc:  # noqa: BLE001 (reported below)
-            errors.append(exc)
-
-    threads = [threading.Thread(target=consumer) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
+    results, errors = at_once(app, lambda: draw_week(WEEK), timeout=60)
     assert errors == []
     assert sorted(r["inspections"] for r in results) == [0, 5]
     rows = snapshot()

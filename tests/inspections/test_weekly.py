@@ -1,13 +1,12 @@
 """The weekly report: required against done per inspector, findings and
 compliance pending; on screen by jurisdiction and as a PDF for the DM."""
 
-import subprocess
-
 import pytest
 
 from blueprints.inspections.draw import current_week, draw_week, ist_today, shift_week
 from blueprints.inspections.models import Inspection, Instruction
 from blueprints.inspections.services import weekly_report
+from tests.helpers import pdf_text
 from tests.inspections.factories import filed, make_inspector
 
 PAST = shift_week(current_week(), -2)
@@ -106,15 +105,3 @@ def test_the_pdf_for_the_review_meeting(app, place, week, login_as, tmp_path):
     manager.set_cookie("lang", "mr")
     text = pdf_text(manager.get(f"/inspections/weekly.pdf?week={PAST}").data, tmp_path)
     assert "परीक्षा" in text and "पैठण" in text and "औरंगाबाद" in text
-
-
-def pdf_text(data: bytes, folder) -> str:
-    path = folder / "weekly.pdf"
-    path.write_bytes(data)
-    try:
-        out = subprocess.run(
-            ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
-        )
-    except FileNotFoundError:
-        pytest.skip("pdftotext is missing (make setup installs poppler-utils)")
-    return out.stdout

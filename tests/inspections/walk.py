@@ -14,6 +14,7 @@ from blueprints.inspections.models import INSPECTOR_ROLES, InspectionPhoto, Insp
 from blueprints.masters.models import Csc
 from tests.applications.conftest import photo_bytes
 from tests.factories import make_user
+from tests.helpers import made_once_per_user
 from tests.inspections.factories import filed, schedule
 
 
@@ -22,12 +23,7 @@ def walk_values(app, place, user=None) -> dict:
     report form answers 200), "photo_id": a photo of a filed report with an
     open instruction}: both of block 0 and of the signed-in user when they
     may inspect. Made once per user and test."""
-    cache = place.__dict__.setdefault("inspection_walk", {})
-    key = user.id if user is not None else None
-    if key not in cache:
-        with app.app_context():
-            cache[key] = _make(place, user, len(cache))
-    return cache[key]
+    return made_once_per_user(app, place, user, "inspection_walk", _make)
 
 
 def _make(place, user, n) -> dict:

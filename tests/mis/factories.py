@@ -3,6 +3,7 @@ enter and certify them."""
 
 import datetime as dt
 
+from blueprints.mis import months
 from blueprints.mis.models import Entry, Indicator
 from blueprints.schemes.models import Scheme
 from tests.factories import make_user
@@ -62,3 +63,8 @@ def block_head(place, which=0, **overrides):
     overrides.setdefault("username", f"ps-head-{which}")
     overrides.setdefault("mobile", f"97000001{which:02d}")
     return make_user("office_head", place, office=place.block_offices[which], **overrides)
+
+
+def reporting_key() -> str:
+    """The month being reported now, as the pages' ?month= takes it."""
+    return months.key(months.reporting_month())

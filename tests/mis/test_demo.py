@@ -6,12 +6,13 @@ from blueprints.mis import months
 from blueprints.mis.demo import seed_demo
 from blueprints.mis.models import Certification, Entry, Indicator
 from blueprints.schemes.models import Scheme
+from tests.helpers import quiet
 
 
 def test_demo_seeds_figures_and_leaves_work_to_do(ctx, place):
     for code in ("PMAY-G", "MGNREGA", "KISAN-X"):
         Scheme.create(code=code, level="central", office=place.zp, title_en=code, is_published=True)
-    made = seed_demo(echo=lambda *_: None)
+    made = seed_demo(echo=quiet)
     assert Indicator.select().count() == 9
     assert made == Entry.select().count() > 0
     names = {i.name_en for i in Indicator.select()}

@@ -8,14 +8,11 @@ import pytest
 from blueprints.mis import months
 from blueprints.mis.models import Entry
 from core.audit import AuditEvent
-
-
-def _month():
-    return months.key(months.reporting_month())
+from tests.mis.factories import reporting_key
 
 
 def _url(gp, month=None):
-    return f"/mis/gps/{gp.id}?month={month or _month()}"
+    return f"/mis/gps/{gp.id}?month={month or reporting_key()}"
 
 
 def _count(app):
@@ -161,7 +158,9 @@ def test_a_change_supersedes_and_the_history_shows_both(app, place, mis, sevak):
         rows = list(Entry.select().order_by(Entry.id))
     assert [(r.achievement, r.is_current) for r in rows] == [(4, False), (6, True)]
     assert rows[1].supersedes_id == rows[0].id
-    html = sevak.get(f"/mis/gps/{place.gps[0].id}/history?month={_month()}").get_data(as_text=True)
+    html = sevak.get(f"/mis/gps/{place.gps[0].id}/history?month={reporting_key()}").get_data(
+        as_text=True
+    )
     assert "Replaced" in html and "Current" in html
     # The same figures again: nothing new is written.
     _post(sevak, place.gps[0], {f"t{houses.id}": "10", f"a{houses.id}": "6"})
@@ -203,7 +202,9 @@ def test_a_correction_after_certification_needs_a_reason(app, place, mis, login_
             8,
         )
         assert AuditEvent.select().where(AuditEvent.action == "mis.corrected").count() == 1
-    html = head.get(f"/mis/gps/{place.gps[0].id}/history?month={_month()}").get_data(as_text=True)
+    html = head.get(f"/mis/gps/{place.gps[0].id}/history?month={reporting_key()}").get_data(
+        as_text=True
+    )
     assert "Register recount on 4th" in html and "Correction after certification" in html
 
 

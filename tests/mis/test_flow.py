@@ -4,18 +4,14 @@ office head's certification locks them."""
 
 from blueprints.mis import months
 from blueprints.mis.models import Certification, Entry
-from tests.mis.factories import block_head, fill
-
-
-def _month():
-    return months.key(months.reporting_month())
+from tests.mis.factories import block_head, fill, reporting_key
 
 
 def test_gram_sevak_enters_figures_and_the_district_sees_them(app, place, mis, login_as):
     houses, money = mis.indicators
     sevak = login_as("gp_staff")
     gp = place.gps[0]
-    url = f"/mis/gps/{gp.id}?month={_month()}"
+    url = f"/mis/gps/{gp.id}?month={reporting_key()}"
     page = sevak.get(url)
     assert page.status_code == 200
     html = page.get_data(as_text=True)
@@ -36,7 +32,7 @@ def test_gram_sevak_enters_figures_and_the_district_sees_them(app, place, mis, l
     assert rows == {houses.id: (12, 9), money.id: (120000, 90000)}
 
     district = login_as("district_manager")
-    html = district.get(f"/mis/?month={_month()}").get_data(as_text=True)
+    html = district.get(f"/mis/?month={reporting_key()}").get_data(as_text=True)
     assert "9 / 12" in html and "75%" in html
     assert "90,000 / 1,20,000" in html
 
@@ -55,10 +51,10 @@ def test_certification_locks_the_month(app, place, mis, login_as):
             clerk,
         )
     head = login_as("office_head", office=place.block_offices[0], username="ps-head")
-    block_url = f"/mis/blocks/{place.blocks[0].id}?month={_month()}"
+    block_url = f"/mis/blocks/{place.blocks[0].id}?month={reporting_key()}"
     assert "Certify" in head.get(block_url).get_data(as_text=True)
     response = head.form_post(
-        block_url, f"/mis/blocks/{place.blocks[0].id}/certify", data={"month": _month()}
+        block_url, f"/mis/blocks/{place.blocks[0].id}/certify", data={"month": reporting_key()}
     )
     assert response.status_code == 303
     with app.app_context():
@@ -66,7 +62,7 @@ def test_certification_locks_the_month(app, place, mis, login_as):
         before = Entry.select().count()
 
     sevak = login_as("gp_staff")
-    url = f"/mis/gps/{place.gps[0].id}?month={_month()}"
+    url = f"/mis/gps/{place.gps[0].id}?month={reporting_key()}"
     html = sevak.get(url).get_data(as_text=True)
     assert "locked" in html and f'name="t{houses.id}"' not in html
     token_page = head.get(url)  # the head sees the correction form

@@ -12,11 +12,7 @@ from blueprints.mis import services as svc
 from blueprints.mis.models import Certification
 from core.audit import AuditEvent
 from tests.factories import make_user
-from tests.mis.factories import block_head, fill
-
-
-def _month():
-    return months.key(months.reporting_month())
+from tests.mis.factories import block_head, fill, reporting_key
 
 
 @pytest.fixture
@@ -56,7 +52,7 @@ def test_block_and_district_sums_and_shares(ctx, place, mis, figures):
 
 
 def test_district_page_shows_blocks_and_total(place, figures, login_as):
-    html = login_as("district_manager").get(f"/mis/?month={_month()}").get_data(as_text=True)
+    html = login_as("district_manager").get(f"/mis/?month={reporting_key()}").get_data(as_text=True)
     assert "14 / 20" in html and "70%" in html  # Paithan
     assert "19 / 40" in html and "48%" in html  # the district
     assert "3/4" in html
@@ -65,10 +61,10 @@ def test_district_page_shows_blocks_and_total(place, figures, login_as):
 
 def test_each_role_sees_its_own_area(place, figures, login_as):
     gp_user = login_as("gp_staff")
-    sevak = gp_user.get(f"/mis/?month={_month()}").get_data(as_text=True)
+    sevak = gp_user.get(f"/mis/?month={reporting_key()}").get_data(as_text=True)
     assert "7 / 10" in sevak and "14 / 20" not in sevak and "Kannad" not in sevak
     officer = login_as("block_officer")
-    assert "Kannad" not in officer.get(f"/mis/?month={_month()}").get_data(as_text=True)
+    assert "Kannad" not in officer.get(f"/mis/?month={reporting_key()}").get_data(as_text=True)
     assert officer.get(f"/mis/blocks/{place.blocks[1].id}").status_code == 404
     assert officer.get(f"/mis/gps/{place.gps[2].id}/history").status_code == 404
     assert login_as("csc_operator").get("/mis/").status_code == 403
@@ -77,16 +73,16 @@ def test_each_role_sees_its_own_area(place, figures, login_as):
 
 def test_downloads(place, figures, login_as):
     district = login_as("district_manager")
-    response = district.get(f"/mis/?month={_month()}&format=csv")
+    response = district.get(f"/mis/?month={reporting_key()}&format=csv")
     assert response.status_code == 200 and response.mimetype == "text/csv"
     text = response.get_data().decode("utf-8-sig")
     assert "Houses completed: target" in text
     assert text.strip().splitlines()[-1].startswith(",Total,4,3,40,19,47.5")
-    response = district.get(f"/mis/blocks/{place.blocks[0].id}?month={_month()}&format=xlsx")
+    response = district.get(f"/mis/blocks/{place.blocks[0].id}?month={reporting_key()}&format=xlsx")
     sheet = load_workbook(io.BytesIO(response.get_data())).active
     assert sheet.max_row == 4  # header, two GPs, the block's total
     assert sheet.cell(row=4, column=5).value == 20
-    response = district.get(f"/mis/pending?month={_month()}&format=csv")
+    response = district.get(f"/mis/pending?month={reporting_key()}&format=csv")
     assert "Panchayat Samiti Kannad" in response.get_data().decode("utf-8-sig")
     assert district.get("/mis/?format=pdf").status_code == 400
     assert district.get("/mis/?scheme=99999").status_code == 400
@@ -95,7 +91,7 @@ def test_downloads(place, figures, login_as):
 def test_certify_refusals_and_the_lock(app, place, mis, figures, login_as):
     head = login_as("office_head", office=place.block_offices[1], username="ps-head-1")
     url = f"/mis/blocks/{place.blocks[1].id}"
-    response = head.form_post("/account", f"{url}/certify", data={"month": _month()})
+    response = head.form_post("/account", f"{url}/certify", data={"month": reporting_key()})
     assert response.status_code == 409
     assert "1 gram panchayat has not entered all its figures" in response.get_data(as_text=True)
     current = months.key(months.current_month())
@@ -106,23 +102,32 @@ def test_certify_refusals_and_the_lock(app, place, mis, figures, login_as):
     tehsil_head = login_as("office_head")
     other = f"/mis/blocks/{place.blocks[0].id}"
     assert (
-        tehsil_head.form_post("/account", f"{other}/certify", data={"month": _month()}).status_code
+        tehsil_head.form_post(
+            "/account", f"{other}/certify", data={"month": reporting_key()}
+        ).status_code
         == 403
     )
     assert (
-        head.form_post("/account", f"{other}/certify", data={"month": _month()}).status_code == 404
+        head.form_post("/account", f"{other}/certify", data={"month": reporting_key()}).status_code
+        == 404
     )
     with app.app_context():
         assert Certification.select().count() == 0
         assert AuditEvent.select().where(AuditEvent.action == "mis.certified").count() == 0
     # Block 0 complete: its head certifies, once.
     own = login_as("office_head", office=place.block_offices[0], username="ps-head-0")
-    assert own.form_post(other, f"{other}/certify", data={"month": _month()}).status_code == 303
-    again = own.form_post("/account", f"{other}/certify", data={"month": _month()})
+    assert (
+        own.form_post(other, f"{other}/certify", data={"month": reporting_key()}).status_code == 303
+    )
+    again = own.form_post("/account", f"{other}/certify", data={"month": reporting_key()})
     assert again.status_code == 409 and "already certified" in again.get_data(as_text=True)
     with app.app_context():
         assert Certification.select().count() == 1
-    html = login_as("district_manager").get(f"/mis/pending?month={_month()}").get_data(as_text=True)
+    html = (
+        login_as("district_manager")
+        .get(f"/mis/pending?month={reporting_key()}")
+        .get_data(as_text=True)
+    )
     assert "1/2" in html and "Not certified" in html
 
 
@@ -142,14 +147,14 @@ def test_pages_read_in_hindi_and_marathi(place, figures, login_as):
     for lang, word in (("hi", "योजना प्रगति"), ("mr", "योजना प्रगती")):
         district.set_cookie("lang", lang)
         for url in ("/mis/", f"/mis/blocks/{place.blocks[0].id}", "/mis/pending"):
-            response = district.get(f"{url}?month={_month()}")
+            response = district.get(f"{url}?month={reporting_key()}")
             assert response.status_code == 200
             html = response.get_data(as_text=True)
             assert word in html and "Scheme progress" not in html
 
 
 def test_pages_cost_the_same_queries_for_more_gps(app, place, mis, figures, login_as):
-    from tests.desk.helpers import count_queries
+    from tests.helpers import count_queries
 
     district = login_as("district_manager")
     urls = ("/mis/", f"/mis/blocks/{place.blocks[0].id}", "/mis/pending")
@@ -158,7 +163,7 @@ def test_pages_cost_the_same_queries_for_more_gps(app, place, mis, figures, logi
         found = []
         for url in urls:
             with count_queries() as log:
-                assert district.get(f"{url}?month={_month()}").status_code == 200
+                assert district.get(f"{url}?month={reporting_key()}").status_code == 200
             found.append(len(log))
         return found
 

@@ -3,13 +3,8 @@ district manager signed in."""
 
 import pytest
 
+from tests.fixtures import english  # noqa: F401
 from tests.pendency.helpers import District
-
-
-@pytest.fixture(autouse=True)
-def english(app):
-    """Read pages as a user who chose English (the district default is Marathi)."""
-    app.config["DEFAULT_LOCALE"] = "en"
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from html import unescape
 from blueprints.applications.models import Application
 from blueprints.catalogue.models import Service
 from core.db import db, utcnow
-from tests.desk.helpers import make_service
-from tests.factories import make_user
+from tests.factories import make_income_and_caste, make_user
+from tests.helpers import text
 
 _numbers = itertools.count(1)
 IST = dt.timedelta(hours=5, minutes=30)
@@ -35,12 +35,7 @@ class District:
         self.place = place
         with app.app_context():
             self.operator = make_user("csc_operator", place, username="vle-pendency")
-            self.income = make_service(
-                place, "INC", "Income certificate", "आय प्रमाण पत्र", "उत्पन्नाचा दाखला"
-            )
-            self.caste = make_service(
-                place, "CASTE", "Caste certificate", "जाति प्रमाण पत्र", "जातीचा दाखला"
-            )
+            self.income, self.caste = make_income_and_caste(place)
             # A longer service level: its applications reach "over 7 days"
             # long before their due date.
             Service.update(sla_days=21).where(Service.id == self.caste.id).execute()
@@ -92,10 +87,6 @@ class District:
         }
         with self.app.app_context(), db.connection_context():
             return Application.create(**row)
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
 
 
 LINK = re.compile(r'<a href="(/pendency/applications[^"]*)"[^>]*>([\d,]+%?)</a>')

@@ -6,8 +6,8 @@ import datetime as dt
 
 from blueprints.alerts.models import AlertRecord
 from core.db import db
-from tests.desk.helpers import count_queries
-from tests.pendency.helpers import ist_today, text
+from tests.helpers import count_queries, text
+from tests.pendency.helpers import ist_today
 
 
 def record(app, office, *, day, user=None, status="queued", reason="", channel="sms", n=0):

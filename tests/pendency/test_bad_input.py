@@ -3,7 +3,8 @@ unfiltered view, with status 400 -- never an error page or a 500."""
 
 import pytest
 
-from tests.pendency.helpers import ROW_ID, ist_today, listed, number_links, text
+from tests.helpers import text
+from tests.pendency.helpers import ROW_ID, ist_today, listed, number_links
 
 
 @pytest.fixture

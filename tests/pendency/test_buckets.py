@@ -11,7 +11,8 @@ from blueprints.pendency import services as svc
 from blueprints.pendency.filters import Filters
 from blueprints.reports.services import Period
 from core.db import db
-from tests.pendency.helpers import IST, cells_of, ist_noon, ist_today, text
+from tests.helpers import text
+from tests.pendency.helpers import IST, cells_of, ist_noon, ist_today
 
 
 def figures(app, user, **filters) -> dict:

@@ -10,7 +10,8 @@ import subprocess
 import openpyxl
 import pytest
 
-from tests.pendency.helpers import ROW_ID, all_listed, as_int, cells_of, text
+from tests.helpers import text
+from tests.pendency.helpers import ROW_ID, all_listed, as_int, cells_of
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from blueprints.applications.models import Application
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import Block, GramPanchayat, Office
 from core.db import db, utcnow
-from tests.desk.helpers import count_queries
-from tests.pendency.helpers import IST, ist_today, number_links, text
+from tests.helpers import count_queries, text
+from tests.pendency.helpers import IST, ist_today, number_links
 from tests.test_budget import page_over_budget
 
 

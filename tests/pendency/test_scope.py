@@ -5,7 +5,8 @@ the figures, the lists, the exports or the names."""
 
 import pytest
 
-from tests.pendency.helpers import all_listed, number_links, text
+from tests.helpers import text
+from tests.pendency.helpers import all_listed, number_links
 
 
 @pytest.fixture

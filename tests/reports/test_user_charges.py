@@ -10,7 +10,8 @@ import openpyxl
 import pytest
 
 from core.db import db
-from tests.track.factories import make_application, make_service, pay
+from tests.factories import make_service
+from tests.track.factories import filed_at_csc, pay
 
 # May 2026 in IST is [2026-04-30 18:30, 2026-05-31 18:30) in UTC.
 MAY = "?from=2026-05-01&to=2026-05-31"
@@ -27,13 +28,13 @@ def ledger(app, place):
             place, code="BIG", name_en="Land record", govt_fee=12345678, user_charge=2500
         )
         # CSC 0 (our GP 0): two in May, one just inside May in IST, one just outside.
-        pay(make_application(place, inc), at=dt.datetime(2026, 5, 10, 6, 0))
-        pay(make_application(place, big), at=dt.datetime(2026, 5, 31, 18, 0))  # 31 May 23:30 IST
-        pay(make_application(place, inc), at=dt.datetime(2026, 4, 30, 19, 0))  # 1 May 00:30 IST
-        pay(make_application(place, inc), at=dt.datetime(2026, 4, 30, 18, 0))  # 30 Apr 23:30 IST
-        pay(make_application(place, inc), at=dt.datetime(2026, 5, 31, 18, 30))  # 1 Jun 00:00 IST
+        pay(filed_at_csc(place, inc), at=dt.datetime(2026, 5, 10, 6, 0))
+        pay(filed_at_csc(place, big), at=dt.datetime(2026, 5, 31, 18, 0))  # 31 May 23:30 IST
+        pay(filed_at_csc(place, inc), at=dt.datetime(2026, 4, 30, 19, 0))  # 1 May 00:30 IST
+        pay(filed_at_csc(place, inc), at=dt.datetime(2026, 4, 30, 18, 0))  # 30 Apr 23:30 IST
+        pay(filed_at_csc(place, inc), at=dt.datetime(2026, 5, 31, 18, 30))  # 1 Jun 00:00 IST
         # CSC 1 (the other tehsil's GP 2): one in May.
-        pay(make_application(place, inc, which=1), at=dt.datetime(2026, 5, 15, 9, 0))
+        pay(filed_at_csc(place, inc, which=1), at=dt.datetime(2026, 5, 15, 9, 0))
     return place
 
 
@@ -165,7 +166,7 @@ def test_other_roles_may_not_see_it(ledger, login_as, role):
 
 def test_the_default_period_is_this_month(app, place, login_as):
     with app.app_context(), db.connection_context():
-        pay(make_application(place))
+        pay(filed_at_csc(place))
     page = login_as("admin").get("/reports/user-charges").get_data(as_text=True)
     assert "Aaple Sarkar Kendra Paithan" in page and "₹20.00" in page
 
@@ -214,7 +215,7 @@ def test_report_is_one_query_per_table(app, ledger, login_as, monkeypatch):
             code="CSC9", name_en="Kendra Nine", name_local="केंद्र नऊ", gram_panchayat=ledger.gps[1]
         )
         pay(
-            make_application(ledger, csc=extra, gram_panchayat=ledger.gps[1]),
+            filed_at_csc(ledger, csc=extra, gram_panchayat=ledger.gps[1]),
             at=dt.datetime(2026, 5, 20),
         )
     page = manager.get(url).get_data(as_text=True)
@@ -237,7 +238,7 @@ def test_a_district_with_many_cscs_is_paged_within_budget(app, place, login_as, 
                 gram_panchayat=place.gps[i % 4],
             )
             pay(
-                make_application(place, service, csc=csc, gram_panchayat=place.gps[i % 4]),
+                filed_at_csc(place, service, csc=csc, gram_panchayat=place.gps[i % 4]),
                 at=dt.datetime(2026, 5, 10),
             )
     manager = login_as("district_manager")

@@ -6,13 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from tests.factories import make_user
-from tests.fixtures import ctx, english  # noqa: F401
-
-
-@pytest.fixture(autouse=True)
-def uploads_here(app, tmp_path):
-    app.config["UPLOAD_DIR"] = str(tmp_path / "uploads")
-    return tmp_path / "uploads"
+from tests.fixtures import ctx, english, uploads_here  # noqa: F401
 
 
 @pytest.fixture

@@ -11,10 +11,7 @@ from blueprints.schemes import services as svc
 from blueprints.schemes.demo import seed_demo
 from blueprints.schemes.models import SECTIONS, Scheme, SchemePhoto
 from core.db import db
-
-
-def quiet(*_args):
-    pass
+from tests.helpers import quiet
 
 
 def test_the_demo_has_a_dozen_schemes_in_three_languages_with_photos(app, client):

@@ -6,6 +6,7 @@ scheme with a photo, owned by the signed-in user's office when they may edit
 from blueprints.schemes.models import SchemePhoto, SchemeVersion
 from blueprints.schemes.services import EDITOR_ROLES
 from tests.factories import make_user
+from tests.helpers import made_once_per_user
 from tests.schemes.factories import make_scheme
 
 PUBLIC_ENDPOINTS = {
@@ -19,12 +20,7 @@ PUBLIC_ENDPOINTS = {
 
 
 def walk_values(app, place, user=None) -> dict:
-    cache = place.__dict__.setdefault("scheme_walk", {})
-    key = user.id if user is not None else None
-    if key not in cache:
-        with app.app_context():
-            cache[key] = _make(place, user, len(cache))
-    return cache[key]
+    return made_once_per_user(app, place, user, "scheme_walk", _make)
 
 
 def _make(place, user, n) -> dict:

@@ -1,13 +1,12 @@
 import pytest
 
+from tests.fixtures import english  # noqa: F401
+from tests.helpers import without_proxy
+
 
 @pytest.fixture(autouse=True)
-def english(app, monkeypatch):
-    """Read pages as a user who chose English (the district default is
-    Marathi); talk to the local fake gateways without a proxy."""
-    app.config["DEFAULT_LOCALE"] = "en"
-    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(name, raising=False)
+def no_proxy(monkeypatch):
+    without_proxy(monkeypatch)
 
 
 @pytest.fixture

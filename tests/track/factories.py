@@ -11,10 +11,6 @@ from tests import factories
 from tests.factories import make_user
 
 
-def make_service(place, code="INC", **overrides) -> Service:
-    return factories.make_service(place, code=code, **overrides)
-
-
 def operator_of(place, which=0):
     from blueprints.accounts.models import User
 
@@ -24,10 +20,11 @@ def operator_of(place, which=0):
     )
 
 
-def make_application(place, service=None, *, which=0, number=None, **overrides) -> Application:
-    """A submitted application at CSC `which` (0 ours, 1 theirs) filed two
-    days ago, with its "submitted" event; `number` fixes its ID."""
-    service = service or Service.get_or_none(Service.code == "INC") or make_service(place)
+def filed_at_csc(place, service=None, *, which=0, number=None, **overrides) -> Application:
+    """tests.factories.make_application, but at CSC `which` (0 ours, 1 theirs)
+    by its own operator, filed two days ago by Rahul Patil, of the INC service
+    unless told; `number` fixes its ID."""
+    service = service or Service.get_or_none(Service.code == "INC") or factories.make_service(place)
     submitted_at = overrides.pop("submitted_at", utcnow() - dt.timedelta(days=2))
     fields = {
         "csc": place.cscs[which],

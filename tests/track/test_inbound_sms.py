@@ -7,7 +7,7 @@ import pytest
 from blueprints.applications import ids
 from core.notify import Notification
 from tests.core.test_notify import Gateway
-from tests.track.factories import add_event, make_application
+from tests.track.factories import add_event, filed_at_csc
 
 SECRET = "inbound-shared-secret"
 CITIZEN = "9876543210"
@@ -50,7 +50,7 @@ def test_without_a_configured_secret_the_webhook_is_off(app, client):
 def test_status_reply_is_queued_and_sent_in_the_applications_language(
     app, client, make, place, gateway
 ):
-    application = make(make_application, place, language="hi", number=4213)
+    application = make(filed_at_csc, place, language="hi", number=4213)
     typed = "  status   " + application.app_id.lower().replace("-", " ") + " "
     response = post(client, **{"from": "+91 98765 43210", "text": typed})
     assert response.status_code == 200
@@ -62,7 +62,7 @@ def test_status_reply_is_queued_and_sent_in_the_applications_language(
 
 
 def test_status_reply_gives_the_current_status_and_due_date(app, client, make, place):
-    application = make(make_application, place, language="en")
+    application = make(filed_at_csc, place, language="en")
     make(add_event, application, "scrutiny")
     reply = post(client, **{"from": CITIZEN, "text": f"STATUS {application.app_id}"}).get_json()[
         "reply"
@@ -99,7 +99,7 @@ def test_unknown_command_gets_help(app, client):
 
 
 def test_json_body_and_gateway_retries_are_answered_once(app, client, make, place):
-    application = make(make_application, place, language="en")
+    application = make(filed_at_csc, place, language="en")
     payload = {"from": CITIZEN, "text": f"STATUS {application.app_id}", "id": "gw-123"}
     for _ in range(2):
         response = client.post("/sms/inbound", json=payload, headers={"X-Zila-Token": SECRET})

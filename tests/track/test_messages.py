@@ -9,7 +9,8 @@ from blueprints.applications.models import ApplicationEvent
 from blueprints.applications.statuses import STATUSES
 from core.db import db
 from core.notify import Notification, is_gsm, sms_parts
-from tests.track.factories import make_application, make_service
+from tests.factories import make_service
+from tests.track.factories import filed_at_csc
 
 EVENT_STATUSES = [s for s in STATUSES if s != "draft"]
 
@@ -30,7 +31,7 @@ def long_service(app, place):
 @pytest.mark.parametrize("lang", ["en", "hi", "mr"])
 def test_every_status_sms_fits(app, place, long_service, lang):
     with app.app_context(), db.connection_context():
-        application = make_application(
+        application = filed_at_csc(
             place, long_service, language=lang, certificate_no="DOM/2026/PTN/0001234"
         )
         for status in EVENT_STATUSES:
@@ -52,7 +53,7 @@ def _reply(application, status):
 def test_sms_has_no_link_and_email_has_it(app, place):
     app.config["PUBLIC_URL"] = "https://zila.aur.example/"
     with app.app_context(), db.connection_context():
-        application = make_application(place, language="en", email="citizen@example.org")
+        application = filed_at_csc(place, language="en", email="citizen@example.org")
         event = ApplicationEvent.get(ApplicationEvent.application == application.id)
         notices.on_event(event.id)
         notices.on_event(event.id)  # a repeated event sends nothing new

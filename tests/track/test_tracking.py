@@ -13,12 +13,9 @@ import pytest
 from blueprints.applications import ids, signing
 from blueprints.track.services import first_letter, mask_name
 from core.db import utcnow
+from tests.helpers import text
 from tests.test_budget import page_over_budget
-from tests.track.factories import add_event, make_application
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
+from tests.track.factories import add_event, filed_at_csc
 
 
 def wrong_check(app_id: str) -> str:
@@ -29,7 +26,7 @@ def wrong_check(app_id: str) -> str:
 
 @pytest.fixture
 def application(make, place):
-    return make(make_application, place, number=4213)
+    return make(filed_at_csc, place, number=4213)
 
 
 # --- the form and the ID checks ---------------------------------------------------
@@ -55,7 +52,7 @@ def test_wrong_check_letter_is_a_typo_and_never_looked_up(client, make, place):
     # A row stored under the mistyped ID must still not be shown.
     good = ids.format_id("AUR", 2026, 77)
     typo = wrong_check(good)
-    make(make_application, place, app_id=typo, applicant_name_en="Somebody Else")
+    make(filed_at_csc, place, app_id=typo, applicant_name_en="Somebody Else")
     for url in (f"/track?id={typo}", f"/track/{typo}"):
         response = client.get(url)
         assert response.status_code == 400, url
@@ -90,7 +87,7 @@ def test_a_right_id_as_typed_redirects_to_its_page(client, application):
 
 
 def test_a_draft_is_not_public(client, make, place):
-    draft = make(make_application, place, status="draft")
+    draft = make(filed_at_csc, place, status="draft")
     assert client.get(f"/track/{draft.app_id}").status_code == 404
 
 
@@ -154,7 +151,7 @@ def test_rejection_reason_is_shown(client, make, application):
 
 def test_overdue_is_said_plainly(client, make, place):
     late = make(
-        make_application,
+        filed_at_csc,
         place,
         submitted_at=utcnow() - dt.timedelta(days=12),
         due_date=(utcnow() + dt.timedelta(hours=5, minutes=30)).date() - dt.timedelta(days=3),
