@@ -80,7 +80,7 @@ def index():
         return download(data, XLSX_MIMETYPE, f"{name}.xlsx")
     if fmt == "pdf":
         return pdf_response(
-            "attendance/summary_pdf.html",
+            "pdf/attendance/summary.html",
             f"{name}.pdf",
             rows=rows,
             first=first,
@@ -215,7 +215,7 @@ def late():
         return download(data, XLSX_MIMETYPE, f"{name}.xlsx")
     if fmt == "pdf":
         return pdf_response(
-            "attendance/late_pdf.html",
+            "pdf/attendance/late.html",
             f"{name}.pdf",
             rows=rows,
             month=month,

@@ -98,7 +98,7 @@ def csv():
 def pdf():
     q = _q()
     return pdf_response(
-        "directory/pdf.html",
+        "pdf/directory/directory.html",
         "directory.pdf",
         groups=svc.group_by_office(_all_rows(q)),
         q=q,

@@ -20,7 +20,7 @@ def vacancies(fmt, level, lines, total, today):
     if fmt == "pdf":
         district = District.select().first()
         return pdf_response(
-            "employees/vacancies_pdf.html",
+            "pdf/employees/vacancies.html",
             f"vacancies-{level}-{today.isoformat()}.pdf",
             level=level,
             lines=lines,
@@ -54,7 +54,7 @@ def retirements(fmt, rows, today):
     if fmt == "pdf":
         district = District.select().first()
         return pdf_response(
-            "employees/retirements_pdf.html",
+            "pdf/employees/retirements.html",
             f"retirements-{today.isoformat()}.pdf",
             rows=rows,
             today=today,

@@ -275,7 +275,7 @@ def weekly_pdf():
 
     context = _weekly_context()
     return pdf_response(
-        "inspections/weekly_pdf.html",
+        "pdf/inspections/weekly.html",
         f"inspections-{context['data'].week}.pdf",
         printed_at=utcnow(),
         **context,

@@ -94,7 +94,7 @@ def offices():
 @requires(*STAFF_ROLES)
 def offices_pdf():
     return pdf_response(
-        "pdf/offices.html",
+        "pdf/masters/offices.html",
         "offices.pdf",
         offices=list(svc.offices_for(current_user)),
         printed_at=utcnow(),

@@ -243,7 +243,7 @@ def summary_pdf():
     dash = svc.dashboard(current_user, filters)
     worst = sorted(dash.rows, key=lambda r: (-r["over7"], -r["pending"], r["label"]))[:10]
     return pdf_response(
-        "pendency/summary_pdf.html",
+        "pdf/pendency/summary.html",
         f"pendency-summary-{dash.today.isoformat()}.pdf",
         errors=errors,
         filters=filters,
