@@ -7,6 +7,7 @@ import time
 import pyotp
 
 PASSWORD = "correct-horse-battery"
+DOWNLOAD_RE = re.compile(r'href="(/report-jobs/[^"/]+\.pdf)"')
 CSRF_RE = re.compile(
     r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"'
 )
@@ -45,3 +46,15 @@ class Browser:
     def next_totp(secret: str) -> str:
         """A code for the next time step, which has not been used yet."""
         return pyotp.TOTP(secret).at(time.time() + 30)
+
+
+def report_pdf(browser, url, **kwargs):
+    """A report PDF as a user gets it: the link answers with the status page
+    of a job (made at once: huey.immediate), whose link is the file."""
+    started = browser.get(url, **kwargs)
+    assert started.status_code == 303, (url, started.status_code)
+    page = browser.get(started.location)
+    assert page.status_code == 200, (started.location, page.status_code)
+    link = DOWNLOAD_RE.search(page.get_data(as_text=True))
+    assert link, f"{started.location} shows no download link"
+    return browser.get(link.group(1))
