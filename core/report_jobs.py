@@ -23,7 +23,7 @@ from huey import crontab
 
 from blueprints.accounts.models import User
 from core.config import INSTANCE
-from core.db import BaseModel, utcnow
+from core.db import BORROWED_CONNECTION, BaseModel, utcnow
 from core.i18n import current_language
 from core.pdf import pdf_bytes
 from core.periodic import scheduled
@@ -189,6 +189,7 @@ def _replay(job: ReportJob) -> tuple[str, bytes]:
             query_string=job.query,
             headers={"Cookie": f"lang={job.locale}"},
             base_url=app.config.get("PUBLIC_URL") or None,
+            environ_overrides={BORROWED_CONNECTION: True},
         ),
     ):
         if job.owner_id is not None and not login_user(User.get_by_id(job.owner_id)):
