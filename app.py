@@ -51,6 +51,9 @@ def create_app(config=None) -> Flask:
 
 def register_blueprints(app: Flask) -> None:
     from blueprints import area_modules
+    from core import report_views
 
     for area, views in area_modules("views"):
         app.register_blueprint(views.bp, url_prefix=area.url_prefix)
+    # The kernel's pages: the status and the file of a report PDF made in huey.
+    app.register_blueprint(report_views.bp, url_prefix="/report-jobs")

@@ -75,6 +75,7 @@ def urls(app):
             "masters.offices_pdf",
             "pendency.summary_pdf",
             "inspections.weekly_pdf",
+            "directory.pdf",
         ):
             continue
         out.append(rule)

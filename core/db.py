@@ -50,6 +50,12 @@ def make_database(url: str, sqlite_path: str) -> pw.Database:
     )
 
 
+# A request replayed inside other work (core.report_jobs renders a PDF in
+# the request that asked for it) borrows that work's connection: closing it
+# at the replay's end would pull it from under the caller.
+BORROWED_CONNECTION = "zila.borrowed_connection"
+
+
 def init_app(app):
     database = make_database(app.config["DATABASE_URL"], app.config["SQLITE_PATH"])
     db.initialize(database)
@@ -60,6 +66,10 @@ def init_app(app):
 
     @app.teardown_request
     def _close(exc):
+        from flask import request
+
+        if request.environ.get(BORROWED_CONNECTION):
+            return
         if not db.is_closed():
             db.close()
 

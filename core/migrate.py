@@ -25,9 +25,10 @@ def all_models():
     from core.audit import AuditEvent
     from core.notify import GatewayAlert, Notification
     from core.periodic import TaskRun
+    from core.report_jobs import ReportJob
     from core.workdays import Holiday
 
-    models = [AuditEvent, Notification, GatewayAlert, TaskRun, Holiday]
+    models = [AuditEvent, Notification, GatewayAlert, TaskRun, Holiday, ReportJob]
     for _area, module in area_modules("models"):
         models.extend(getattr(module, "MODELS", ()))
     return models

@@ -17,6 +17,7 @@ import pytest
 from core.db import db
 
 PASSWORD = "correct-horse-battery"
+DOWNLOAD_RE = re.compile(r'href="(/report-jobs/[^"/]+\.pdf)"')
 CSRF_RE = re.compile(
     r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"'
 )
@@ -158,3 +159,15 @@ def count_queries():
         yield log
     finally:
         del database.execute_sql
+
+
+def report_pdf(browser, url, **kwargs):
+    """A report PDF as a user gets it: the link answers with the status page
+    of a job (made at once: huey.immediate), whose link is the file."""
+    started = browser.get(url, **kwargs)
+    assert started.status_code == 303, (url, started.status_code)
+    page = browser.get(started.location)
+    assert page.status_code == 200, (started.location, page.status_code)
+    link = DOWNLOAD_RE.search(page.get_data(as_text=True))
+    assert link, f"{started.location} shows no download link"
+    return browser.get(link.group(1))

@@ -87,5 +87,8 @@ def ack_context(application) -> dict:
 
 def ack_pdf(application, size: str):
     return pdf_response(
-        "pdf/ack.html", f"{application.app_id}-{size}.pdf", size=size, **ack_context(application)
+        "pdf/applications/ack.html",
+        f"{application.app_id}-{size}.pdf",
+        size=size,
+        **ack_context(application),
     )

@@ -6,6 +6,7 @@ import datetime as dt
 
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from blueprints.attendance import bp, exports
@@ -20,8 +21,8 @@ from core.access import get_scoped_or_404, requires
 from core.db import page_of, utcnow, write_transaction
 from core.downloads import XLSX_MIMETYPE, download, to_csv, to_xlsx
 from core.ids import parse_id
-from core.pdf import pdf_response
 from core.render import page_arg, render
+from core.report_jobs import pdf_report
 from core.security import bad_request
 
 PAGE = 50
@@ -68,8 +69,10 @@ def _office(office_id):
 @requires(*svc.VIEW_ROLES)
 def index():
     first, last = _range()
-    rows = svc.office_summary(current_user, first, last)
     fmt = request.args.get("format", "")
+    if fmt == "pdf":
+        return summary_report.start()
+    rows = svc.office_summary(current_user, first, last)
     name = f"attendance-{first.isoformat()}-{last.isoformat()}"
     title = _(
         "Attendance from %(first)s to %(last)s", first=first.isoformat(), last=last.isoformat()
@@ -79,15 +82,6 @@ def index():
     if fmt == "xlsx":
         data = to_xlsx([(_("Offices"), exports.summary_table(rows))], title)
         return download(data, XLSX_MIMETYPE, f"{name}.xlsx")
-    if fmt == "pdf":
-        return pdf_response(
-            "attendance/summary_pdf.html",
-            f"{name}.pdf",
-            rows=rows,
-            first=first,
-            last=last,
-            printed_at=utcnow(),
-        )
     page = page_arg()
     start = (page - 1) * PAGE
     args = {"from": first.isoformat(), "to": last.isoformat()}
@@ -99,6 +93,17 @@ def index():
         args=args,
         page=page,
         has_next=len(rows) > start + PAGE,
+    )
+
+
+@pdf_report("attendance.summary", "pdf/attendance/summary.html", _l("Attendance by office"))
+def summary_report():
+    first, last = _range()
+    return f"attendance-{first.isoformat()}-{last.isoformat()}.pdf", dict(
+        rows=svc.office_summary(current_user, first, last),
+        first=first,
+        last=last,
+        printed_at=utcnow(),
     )
 
 
@@ -193,16 +198,23 @@ def employee(staff_id):
     )
 
 
-@bp.route("/late")
-@requires(*svc.VIEW_ROLES)
-def late():
+def _late_args():
     month = _month()
     office_id = request.args.get("office_id", "")
     office_id = parse_id(office_id)
     if office_id:
         _office(office_id)
-    rows = svc.late_comers(current_user, month, office_id)
+    return month, office_id
+
+
+@bp.route("/late")
+@requires(*svc.VIEW_ROLES)
+def late():
+    month, office_id = _late_args()
     fmt = request.args.get("format", "")
+    if fmt == "pdf":
+        return late_report.start()
+    rows = svc.late_comers(current_user, month, office_id)
     name = f"late-comers-{month.strftime('%Y-%m')}"
     if fmt == "csv":
         return download(to_csv(exports.late_table(rows)), "text/csv", f"{name}.csv")
@@ -214,15 +226,6 @@ def late():
         )
         data = to_xlsx([(_("Late-comers"), exports.late_table(rows))], title)
         return download(data, XLSX_MIMETYPE, f"{name}.xlsx")
-    if fmt == "pdf":
-        return pdf_response(
-            "attendance/late_pdf.html",
-            f"{name}.pdf",
-            rows=rows,
-            month=month,
-            threshold=svc.LATE_THRESHOLD,
-            printed_at=utcnow(),
-        )
     page = page_arg()
     start = (page - 1) * PAGE
     args = {"month": month.strftime("%Y-%m")}
@@ -262,6 +265,17 @@ def _import_page(form, status=200, result=None, error=None, errors=()):
         more=max(0, len(errors) - 20),
         recent=recent,
         status=status,
+    )
+
+
+@pdf_report("attendance.late", "pdf/attendance/late.html", _l("Habitual late-comers"))
+def late_report():
+    month, office_id = _late_args()
+    return f"late-comers-{month.strftime('%Y-%m')}.pdf", dict(
+        rows=svc.late_comers(current_user, month, office_id),
+        month=month,
+        threshold=svc.LATE_THRESHOLD,
+        printed_at=utcnow(),
     )
 
 

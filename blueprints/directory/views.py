@@ -6,6 +6,7 @@ see more (services.PUBLIC_FIELDS / STAFF_FIELDS decide, in one place)."""
 
 from flask import abort, current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from blueprints.directory import bp
@@ -18,8 +19,8 @@ from core.access import get_scoped_or_404, public, requires
 from core.db import page_of
 from core.downloads import download, to_csv
 from core.i18n import current_language
-from core.pdf import pdf_response
 from core.render import page_arg, render
+from core.report_jobs import pdf_report
 from core.security import limiter
 
 
@@ -96,13 +97,14 @@ def csv():
 @public
 @directory_limit
 def pdf():
+    return directory_report.start()
+
+
+@pdf_report("directory.directory", "pdf/directory/directory.html", _l("Directory"))
+def directory_report():
     q = _q()
-    return pdf_response(
-        "directory/pdf.html",
-        "directory.pdf",
-        groups=svc.group_by_office(_all_rows(q)),
-        q=q,
-        staff=svc.is_staff(current_user),
+    return "directory.pdf", dict(
+        groups=svc.group_by_office(_all_rows(q)), q=q, staff=svc.is_staff(current_user)
     )
 
 

@@ -1,11 +1,11 @@
-"""The vacancy statement and the retirements due as CSV, XLSX and PDF:
-the rows and figures of the screen, every page of them."""
+"""The vacancy statement and the retirements due as CSV and XLSX: the rows
+and figures of the screen, every page of them. Their PDFs are reports made
+in huey (views.vacancies_report, views.retirements_report)."""
 
 from flask_babel import gettext as _
 
 from blueprints.masters.models import District
 from core.downloads import XLSX_MIMETYPE, bold_total, download, to_csv, to_xlsx
-from core.pdf import pdf_response
 
 
 def _send(fmt, table, name, title):
@@ -15,19 +15,14 @@ def _send(fmt, table, name, title):
     return download(data, XLSX_MIMETYPE, f"{name}.xlsx")
 
 
+def district_name() -> str:
+    """For the heading of the PDFs (made in huey: core.report_jobs)."""
+    district = District.select().first()
+    return district.name if district else ""
+
+
 def vacancies(fmt, level, lines, total, today):
     title = _("Vacancy statement")
-    if fmt == "pdf":
-        district = District.select().first()
-        return pdf_response(
-            "employees/vacancies_pdf.html",
-            f"vacancies-{level}-{today.isoformat()}.pdf",
-            level=level,
-            lines=lines,
-            total=total,
-            today=today,
-            district=district.name if district else "",
-        )
     first = {"office": _("Office"), "block": _("Block"), "district": _("Designation")}[level]
     header = [first, *([_("Designation")] if level == "office" else [])]
     header += [_("Sanctioned"), _("Filled"), _("Vacant")]
@@ -51,15 +46,6 @@ def retirements(fmt, rows, today):
         [e.retires_on, e.code, e.name_en, e.name_local, e.designation.name(), e.office.name]
         for e in rows
     ]
-    if fmt == "pdf":
-        district = District.select().first()
-        return pdf_response(
-            "employees/retirements_pdf.html",
-            f"retirements-{today.isoformat()}.pdf",
-            rows=rows,
-            today=today,
-            district=district.name if district else "",
-        )
     return _send(
         fmt, (header, body, False), f"retirements-{today.isoformat()}", _("Retirements due")
     )

@@ -6,6 +6,7 @@ import datetime as dt
 
 from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from blueprints.employees import bp
@@ -19,6 +20,7 @@ from core.audit import AuditEvent, actor_names, record
 from core.db import page_of
 from core.i18n import IST
 from core.render import page_arg, render, wants_fragment
+from core.report_jobs import pdf_report
 from core.security import bad_request
 
 PERSONAL_VIEWED = "employee.personal_viewed"
@@ -149,8 +151,10 @@ def vacancies():
     level = request.args.get("level", "office")
     if level not in reg.LEVELS:
         return bad_request(_("Choose office, block or district."))
-    lines, total = reg.vacancy_statement(level)
     fmt = _fmt()
+    if fmt == "pdf":
+        return vacancies_report.start()
+    lines, total = reg.vacancy_statement(level)
     if fmt:
         return exports.vacancies(fmt, level, lines, total, _today())
     page = page_arg()
@@ -173,9 +177,10 @@ def vacancies():
 def retirements():
     from blueprints.employees import exports
 
-    office_id = current_user.office_id if current_user.role == "office_head" else None
-    query = reg.retirements_due(_today(), 12, office_id)
     fmt = _fmt()
+    if fmt == "pdf":
+        return retirements_report.start()
+    query = _retirements_due()
     if fmt:
         return exports.retirements(fmt, list(query), _today())
     page = page_arg()
@@ -188,6 +193,33 @@ def retirements():
         has_next=has_next,
         args={},
         today=_today(),
+    )
+
+
+def _retirements_due():
+    office_id = current_user.office_id if current_user.role == "office_head" else None
+    return reg.retirements_due(_today(), 12, office_id)
+
+
+@pdf_report("employees.vacancies", "pdf/employees/vacancies.html", _l("Vacancy statement"))
+def vacancies_report():
+    from blueprints.employees.exports import district_name
+
+    level = request.args.get("level", "office")
+    lines, total = reg.vacancy_statement(level)
+    today = _today()
+    return f"vacancies-{level}-{today.isoformat()}.pdf", dict(
+        level=level, lines=lines, total=total, today=today, district=district_name()
+    )
+
+
+@pdf_report("employees.retirements", "pdf/employees/retirements.html", _l("Retirements due"))
+def retirements_report():
+    from blueprints.employees.exports import district_name
+
+    today = _today()
+    return f"retirements-{today.isoformat()}.pdf", dict(
+        rows=list(_retirements_due()), today=today, district=district_name()
     )
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 from flask import abort, flash, redirect, request, send_file, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from peewee import JOIN
 
@@ -34,8 +35,8 @@ from blueprints.inspections.models import (
 from blueprints.masters.models import Block, Csc, GramPanchayat, Village
 from core.access import get_scoped_or_404, requires
 from core.ids import parse_id
-from core.pdf import pdf_response
 from core.render import page_arg, render
+from core.report_jobs import pdf_report
 from core.security import bad_request, too_large_handler
 
 # Who may open the inspection pages: inspectors and those who review them.
@@ -273,15 +274,16 @@ def weekly():
 @bp.route("/weekly.pdf")
 @requires(*VIEWERS)
 def weekly_pdf():
+    _week_arg()  # a garbled week is refused here, not in the job
+    return weekly_report.start()
+
+
+@pdf_report("inspections.weekly", "pdf/inspections/weekly.html", _l("Weekly inspection report"))
+def weekly_report():
     from core.db import utcnow
 
     context = _weekly_context()
-    return pdf_response(
-        "inspections/weekly_pdf.html",
-        f"inspections-{context['data'].week}.pdf",
-        printed_at=utcnow(),
-        **context,
-    )
+    return f"inspections-{context['data'].week}.pdf", dict(printed_at=utcnow(), **context)
 
 
 # --- inspectors -------------------------------------------------------------------

@@ -1,4 +1,5 @@
 from flask import request
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from blueprints.masters import bp
@@ -6,8 +7,8 @@ from blueprints.masters import services as svc
 from blueprints.masters.models import Csc, Municipality, Village
 from core.access import STAFF_ROLES, get_scoped_or_404, requires
 from core.db import utcnow
-from core.pdf import pdf_response
 from core.render import page_arg, render
+from core.report_jobs import pdf_report
 
 svc.register_template_helpers(bp)
 
@@ -93,9 +94,9 @@ def offices():
 @bp.route("/offices.pdf")
 @requires(*STAFF_ROLES)
 def offices_pdf():
-    return pdf_response(
-        "pdf/offices.html",
-        "offices.pdf",
-        offices=list(svc.offices_for(current_user)),
-        printed_at=utcnow(),
-    )
+    return offices_report.start()
+
+
+@pdf_report("masters.offices", "pdf/masters/offices.html", _l("Offices"))
+def offices_report():
+    return "offices.pdf", dict(offices=list(svc.offices_for(current_user)), printed_at=utcnow())

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from flask import request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from blueprints.applications.statuses import OPEN_STATUS_LABELS
@@ -26,8 +27,8 @@ from core import audit
 from core.access import DISTRICT_WIDE, office_condition, requires
 from core.db import utcnow
 from core.downloads import XLSX_MIMETYPE, dates_and_total, download, to_csv, to_xlsx
-from core.pdf import pdf_response
 from core.render import page_arg, render, wants_fragment
+from core.report_jobs import pdf_report
 
 PAGE = 50
 ALERTS_SHOWN = 10
@@ -239,12 +240,15 @@ def applications():
 @bp.route("/summary.pdf")
 @requires(*PENDENCY_ROLES)
 def summary_pdf():
+    return summary_report.start()
+
+
+@pdf_report("pendency.summary", "pdf/pendency/summary.html", _l("Pendency review"))
+def summary_report():
     filters, errors = parse(request.args, current_user)
     dash = svc.dashboard(current_user, filters)
     worst = sorted(dash.rows, key=lambda r: (-r["over7"], -r["pending"], r["label"]))[:10]
-    return pdf_response(
-        "pendency/summary_pdf.html",
-        f"pendency-summary-{dash.today.isoformat()}.pdf",
+    return f"pendency-summary-{dash.today.isoformat()}.pdf", dict(
         errors=errors,
         filters=filters,
         dash=dash,

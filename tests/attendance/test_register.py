@@ -18,6 +18,7 @@ from blueprints.employees.models import Employee
 from core.db import db
 from core.workdays import Holiday
 from tests.attendance.conftest import csv_of
+from tests.helpers import report_pdf
 
 # October 2026: Thursday the 1st; Sundays 4, 11, 18, 25; Saturdays 3, 10
 # (2nd), 17, 24 (4th), 31.
@@ -160,8 +161,11 @@ def test_pages_exports_and_jurisdiction(app, login_as, staff, place):
     csv = head.get("/attendance/?from=2026-10-01&to=2026-10-31&format=csv")
     assert csv.mimetype == "text/csv" and "Tehsil Office Paithan" in csv.get_data(as_text=True)
     assert head.get("/attendance/?from=2026-10-01&to=2026-10-31&format=xlsx").data[:2] == b"PK"
-    assert head.get("/attendance/?from=2026-10-01&to=2026-10-31&format=pdf").data[:4] == b"%PDF"
-    assert head.get("/attendance/late?month=2026-10&format=pdf").data[:4] == b"%PDF"
+    assert (
+        report_pdf(head, "/attendance/?from=2026-10-01&to=2026-10-31&format=pdf").data[:4]
+        == b"%PDF"
+    )
+    assert report_pdf(head, "/attendance/late?month=2026-10&format=pdf").data[:4] == b"%PDF"
     assert head.get("/attendance/late?month=2026-10&format=csv").status_code == 200
     day = head.get(f"/attendance/offices/{place.tehsil_offices[0].id}?day=2026-10-05").get_data(
         as_text=True

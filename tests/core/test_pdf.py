@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from tests.helpers import pdf_text
+from tests.helpers import pdf_text, report_pdf
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"
@@ -23,7 +23,7 @@ def pdf_fonts(data: bytes, tmp_path) -> str:
 def test_office_list_prints_in_english(login_as, tmp_path):
     browser = login_as("district_manager")
     browser.set_cookie("lang", "en")
-    response = browser.get("/masters/offices.pdf")
+    response = report_pdf(browser, "/masters/offices.pdf")
     assert response.status_code == 200
     assert response.mimetype == "application/pdf"
     text = pdf_text(response.data, tmp_path)
@@ -35,7 +35,7 @@ def test_office_list_prints_in_english(login_as, tmp_path):
 def test_office_list_prints_devanagari_with_an_embedded_font(lang, login_as, tmp_path):
     browser = login_as("district_manager")
     browser.set_cookie("lang", lang)
-    response = browser.get("/masters/offices.pdf")
+    response = report_pdf(browser, "/masters/offices.pdf")
     assert response.data.startswith(b"%PDF")
     # pdftotext cannot undo the glyph reordering of shaped Devanagari (the
     # i-matra, the reph), so the check is on what it can see: the embedded
@@ -49,6 +49,6 @@ def test_office_list_prints_devanagari_with_an_embedded_font(lang, login_as, tmp
 def test_office_list_pdf_is_scoped_to_the_jurisdiction(login_as, tmp_path):
     browser = login_as("block_officer")
     browser.set_cookie("lang", "en")
-    text = pdf_text(browser.get("/masters/offices.pdf").data, tmp_path)
+    text = pdf_text(report_pdf(browser, "/masters/offices.pdf").data, tmp_path)
     assert "Panchayat Samiti Paithan" in text
     assert "Panchayat Samiti Kannad" not in text

@@ -7,6 +7,7 @@ from blueprints.directory import services as svc
 from blueprints.directory.models import DirectoryConfirmation, DirectoryEntry
 from blueprints.employees.services import transfer
 from core.notify import Notification
+from tests.helpers import report_pdf
 
 
 def test_hindi_and_english_designations_are_found_without_javascript(client, book):
@@ -131,7 +132,7 @@ def test_quarterly_reminders_until_the_head_confirms(app, login_as, book):
 
 
 def test_pdf_and_csv_group_by_office_with_extensions(client, login_as, book):
-    pdf = client.get("/directory/directory.pdf")
+    pdf = report_pdf(client, "/directory/directory.pdf")
     assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
     csv_text = client.get("/directory/directory.csv").get_data().decode("utf-8-sig")
     assert "Ramesh Jadhav" in csv_text and "101" in csv_text and "9822000001" not in csv_text

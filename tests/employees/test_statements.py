@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from blueprints.employees.models import Cadre, Employee, Posting
 from blueprints.employees.register import vacancy_statement
-from tests.helpers import pdf_text
+from tests.helpers import pdf_text, report_pdf
 
 
 def test_the_statement_counts_sanctioned_filled_and_vacant(ctx, staff):
@@ -42,14 +42,14 @@ def test_the_statement_pages_and_exports(app, staff, login_as):
     xlsx = hr.get("/employees/vacancies?level=block&format=xlsx")
     sheet = load_workbook(io.BytesIO(xlsx.get_data())).active
     assert [c.value for c in sheet[sheet.max_row]] == ["District total", 6, 3, 3]
-    pdf = hr.get("/employees/vacancies?level=office&format=pdf")
+    pdf = report_pdf(hr, "/employees/vacancies?level=office&format=pdf")
     assert pdf.mimetype == "application/pdf" and pdf.get_data()[:4] == b"%PDF"
 
 
 def test_the_pdf_prints_devanagari(app, staff, login_as):
     browser = login_as("establishment")
     browser.set_cookie("lang", "mr")
-    pdf = browser.get("/employees/vacancies?level=district&format=pdf")
+    pdf = report_pdf(browser, "/employees/vacancies?level=district&format=pdf")
     assert pdf.status_code == 200 and pdf.get_data()[:4] == b"%PDF"
 
 
@@ -68,7 +68,7 @@ def test_retirements_due_in_the_next_twelve_months(app, staff, login_as, tmp_pat
     assert "1 employee reaches superannuation." in page
     csv = hr.get("/employees/retirements?format=csv").get_data().decode("utf-8-sig")
     assert "E002" in csv and "E001" not in csv
-    pdf = hr.get("/employees/retirements?format=pdf")
+    pdf = report_pdf(hr, "/employees/retirements?format=pdf")
     assert pdf.mimetype == "application/pdf"
     text = pdf_text(pdf.get_data(), tmp_path, layout=False)
     assert "Asha Kulkarni" in text and "E002" in text and "Sunil Patil" not in text

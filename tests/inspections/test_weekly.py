@@ -6,7 +6,7 @@ import pytest
 from blueprints.inspections.draw import current_week, draw_week, ist_today, shift_week
 from blueprints.inspections.models import Inspection, Instruction
 from blueprints.inspections.services import weekly_report
-from tests.helpers import pdf_text
+from tests.helpers import pdf_text, report_pdf
 from tests.inspections.factories import filed, make_inspector
 
 PAST = shift_week(current_week(), -2)
@@ -94,7 +94,7 @@ def test_each_sees_the_inspectors_of_their_area(app, place, week, login_as):
 
 def test_the_pdf_for_the_review_meeting(app, place, week, login_as, tmp_path):
     manager = login_as("district_manager")
-    response = manager.get(f"/inspections/weekly.pdf?week={PAST}")
+    response = report_pdf(manager, f"/inspections/weekly.pdf?week={PAST}")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     assert response.data.startswith(b"%PDF")
     text = pdf_text(response.data, tmp_path)
@@ -103,5 +103,5 @@ def test_the_pdf_for_the_review_meeting(app, place, week, login_as, tmp_path):
     # In Marathi names and places print in Devanagari, conjuncts whole (क्ष).
     # (pdftotext splits a repha, so "वापरकर्ता" is not searched for.)
     manager.set_cookie("lang", "mr")
-    text = pdf_text(manager.get(f"/inspections/weekly.pdf?week={PAST}").data, tmp_path)
+    text = pdf_text(report_pdf(manager, f"/inspections/weekly.pdf?week={PAST}").data, tmp_path)
     assert "परीक्षा" in text and "पैठण" in text and "औरंगाबाद" in text

@@ -10,7 +10,7 @@ import subprocess
 import openpyxl
 import pytest
 
-from tests.helpers import text
+from tests.helpers import report_pdf, text
 from tests.pendency.helpers import ROW_ID, all_listed, as_int, cells_of
 
 
@@ -150,7 +150,7 @@ def _run(tool, data, tmp_path, *args):
 
 @pdf_tools
 def test_the_review_summary_is_one_page_with_the_figures(spread, manager, tmp_path):
-    response = manager.get("/pendency/summary.pdf")
+    response = report_pdf(manager, "/pendency/summary.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     assert response.data.startswith(b"%PDF")
     assert "Pages:           1" in _run("pdfinfo", response.data, tmp_path)
@@ -164,7 +164,7 @@ def test_the_review_summary_is_one_page_with_the_figures(spread, manager, tmp_pa
 @pytest.mark.parametrize("lang", ["hi", "mr"])
 def test_the_review_summary_prints_devanagari(lang, spread, manager, tmp_path):
     manager.set_cookie("lang", lang)
-    response = manager.get("/pendency/summary.pdf")
+    response = report_pdf(manager, "/pendency/summary.pdf")
     assert response.data.startswith(b"%PDF")
     assert "Devanagari" in _run("pdffonts", response.data, tmp_path)
     # pdftotext cannot undo the reordering of shaped Devanagari (see
@@ -179,7 +179,9 @@ def test_the_numbers_of_the_summary_are_those_of_the_dashboard(spread, manager, 
         pytest.skip("pdftotext (poppler-utils) is not installed")
     body = text(manager.get("/pendency/"))
     total = as_int(body.split("<h3>Pending</h3>", 1)[1].split("</a>", 1)[0].rsplit(">", 1)[1])
-    words = _run("pdftotext", manager.get("/pendency/summary.pdf").data, tmp_path, "-layout")
+    words = _run(
+        "pdftotext", report_pdf(manager, "/pendency/summary.pdf").data, tmp_path, "-layout"
+    )
     first_row = [line for line in words.splitlines() if line.strip()][3]
     assert first_row.split()[0] == str(total)
     assert ROW_ID.findall(body) == []  # the dashboard names no applicant
