@@ -170,7 +170,7 @@ def queue(channel: str, recipient: str, body: str, subject: str = "", dedupe_key
                 channel=channel,
                 recipient=recipient,
                 body=body,
-                subject=subject,
+                subject=header_text(subject)[:200],
                 dedupe_key=dedupe_key,
             )
     except pw.IntegrityError:
@@ -211,15 +211,25 @@ def _send_log(note: Notification):
     )
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def header_text(value: str) -> str:
+    """A header value with no control characters: a CR/LF from a title (a VC
+    meeting's) would add a header of its author's, and EmailMessage refuses
+    it outright."""
+    return " ".join(_CONTROL.sub(" ", value or "").split())
+
+
 def _send_email(note: Notification):
     host = setting("SMTP_HOST")
     if not host:
         raise GatewayNotConfigured("SMTP_HOST is not set")
-    sender = setting("MAIL_FROM")
+    sender = header_text(setting("MAIL_FROM"))
     msg = EmailMessage()
     msg["From"] = sender
-    msg["To"] = note.recipient
-    msg["Subject"] = note.subject
+    msg["To"] = header_text(note.recipient)
+    msg["Subject"] = header_text(note.subject)
     msg["Date"] = formatdate(localtime=False)
     msg["Message-ID"] = make_msgid(idstring=f"n{note.id}", domain=sender.rpartition("@")[2] or None)
     msg.set_content(note.body)
@@ -329,14 +339,16 @@ def deliver(note_id: int, now: dt.datetime | None = None) -> str:
         fields = {"last_error": str(exc), "next_attempt_at": None}
     except PermanentFailure as exc:
         fields = {"attempts": note.attempts + 1, "last_error": str(exc)[:500], "status": "failed"}
-    except Exception as exc:  # a gateway's failure must not lose the message
+    except Exception as exc:  # a failure must not lose the message
         attempts = note.attempts + 1
         fields = {"attempts": attempts, "last_error": str(exc)[:500]}
         if attempts >= MAX_ATTEMPTS:
             fields.update(status="failed", next_attempt_at=None)
         else:
             fields.update(next_attempt_at=now + backoff(attempts))
-        if backend != "log":
+        # Only the gateway's own failures count against its health: a message
+        # the portal could not build says nothing about the mail server.
+        if backend != "log" and isinstance(exc, GatewayError):
             gateway_failed(note.channel, str(exc), auth=isinstance(exc, GatewayAuthError), now=now)
     else:
         fields = {

@@ -196,6 +196,30 @@ def test_email_goes_through_a_real_smtp_server(smtp):
     assert message.get_content().strip() == "आपला अर्ज मंजूर झाला."
 
 
+def test_a_line_break_in_a_subject_cannot_add_a_header(smtp):
+    """A CR/LF typed into a title (a VC meeting's) would make EmailMessage
+    refuse the subject, or, written raw, add a header of the sender's."""
+    subject = "VC review: Kharif\r\nBcc: everyone@evil.example\x00\x1b"
+    note = reload(queue("email", "citizen@example.org", "Body", subject=subject))
+    assert note.status == "sent", note.last_error
+    [message] = smtp.messages()
+    assert message["Subject"] == "VC review: Kharif Bcc: everyone@evil.example"
+    assert message["Bcc"] is None
+    assert smtp.envelopes[0].rcpt_tos == ["citizen@example.org"]
+    assert GatewayAlert.select().count() == 0
+
+
+def test_only_the_gateways_own_failures_count_against_it(ctx, smtp, monkeypatch):
+    def broken(note):
+        raise ValueError("a message the portal built wrongly")
+
+    monkeypatch.setitem(notify.SENDERS, "smtp", broken)
+    notes = [queue("email", "citizen@example.org", "Body", subject=f"S{i}") for i in range(4)]
+    assert {reload(n).status for n in notes} == {"queued"}
+    assert all("built wrongly" in reload(n).last_error for n in notes)
+    assert GatewayAlert.select().count() == 0
+
+
 def test_email_without_smtp_host_waits(ctx):
     ctx.config["SMTP_HOST"] = ""
     note = reload(queue("email", "citizen@example.org", "Body", subject="Certificate"))

@@ -54,6 +54,28 @@ def test_scheduling_by_kind_invites_every_sdm_room_and_sends_invitations(app, lo
     assert "VC room Tehsil Office Paithan" in page
 
 
+def test_a_line_break_in_the_title_does_not_stop_the_invitation_emails(app, login_as, rooms):
+    from core.notify import GatewayAlert
+    from tests.core.test_notify import start_smtp
+
+    inbox, controller = start_smtp()
+    app.config.update(NOTIFY_BACKEND="smtp,log", SMTP_HOST="127.0.0.1", SMTP_PORT=controller.port)
+    try:
+        dm = login_as("district_manager")
+        start = (utcnow() + dt.timedelta(days=2)).replace(second=0, microsecond=0)
+        title = "Kharif review\r\nBcc: all@evil.example"
+        assert _schedule(dm, rooms, start, kinds="sdm", title=title).status_code == 303
+    finally:
+        controller.stop()
+    with app.app_context():
+        emails = list(Notification.select().where(Notification.channel == "email"))
+        assert emails and {n.status for n in emails} == {"sent"}
+        assert GatewayAlert.select().count() == 0
+    subjects = {m["Subject"] for m in inbox.messages()}
+    assert subjects == {"VC review: Kharif review Bcc: all@evil.example"}
+    assert all(m["Bcc"] is None for m in inbox.messages())
+
+
 def test_the_one_hour_reminder_goes_exactly_once(app, login_as, rooms):
     dm = login_as("district_manager")
     start = (utcnow() + dt.timedelta(hours=5)).replace(second=0, microsecond=0)
