@@ -92,6 +92,11 @@ class Config:
     INSPECTIONS_PER_WEEK = int(os.environ.get("ZILA_INSPECTIONS_PER_WEEK", 2))
     TRACK_RATE_LIMIT = os.environ.get("TRACK_RATE_LIMIT", "30 per minute")
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "")
+    # A file in the upload folder that no row names is removed by the daily
+    # sweep once it is this old; younger, its row may still be being written.
+    UPLOAD_SWEEP_GRACE_SECONDS = int(os.environ.get("ZILA_UPLOAD_GRACE_SECONDS", 3600))
+    # An employee import checked but not run within this time loses its file.
+    IMPORT_KEEP_SECONDS = int(os.environ.get("ZILA_IMPORT_KEEP_SECONDS", 24 * 3600))
 
     TESTING = False
     STRICT_TEMPLATES = False

@@ -208,5 +208,52 @@ def submit(app_pk: int, token: str, operator) -> tuple[Application, bool]:
     return Application.get_by_id(application.id), True
 
 
+def store_document(application: Application, doc_key: str, original_name, stored) -> list[str]:
+    """Keep an upload as the draft's document `doc_key`, in place of any
+    earlier one. Returns the files of the documents it replaced, for the
+    caller to remove once this has committed."""
+    with write_transaction():
+        earlier = ApplicationDocument.select(ApplicationDocument.stored_name).where(
+            (ApplicationDocument.application == application.id)
+            & (ApplicationDocument.doc_key == doc_key)
+        )
+        replaced = [name for (name,) in earlier.tuples()]
+        ApplicationDocument.delete().where(
+            (ApplicationDocument.application == application.id)
+            & (ApplicationDocument.doc_key == doc_key)
+        ).execute()
+        ApplicationDocument.create(
+            application=application.id,
+            doc_key=doc_key,
+            original_name=(original_name or "")[:200],
+            mimetype=stored.mimetype,
+            size=stored.size,
+            stored_name=stored.stored_name,
+            sha256=stored.sha256,
+        )
+        if application.status == "draft":
+            save_step(application, "documents")
+    return replaced
+
+
+def discard_draft(application: Application) -> list[str]:
+    """Delete a draft and its documents' rows. Returns their files, for the
+    caller to remove once this has committed; nothing of an application
+    submitted meanwhile is touched."""
+    with write_transaction():
+        draft = Application.select(Application.id).where(
+            (Application.id == application.id) & (Application.status == "draft")
+        )
+        documents = ApplicationDocument.select(ApplicationDocument.stored_name).where(
+            ApplicationDocument.application.in_(draft)
+        )
+        names = [name for (name,) in documents.tuples()]
+        ApplicationDocument.delete().where(ApplicationDocument.application.in_(draft)).execute()
+        Application.delete().where(
+            (Application.id == application.id) & (Application.status == "draft")
+        ).execute()
+    return names
+
+
 def store_details(application: Application, values: dict) -> None:
     save_step(application, "details", extra_json=json.dumps(values, ensure_ascii=False))

@@ -12,6 +12,7 @@ from blueprints.catalogue.models import Service
 from blueprints.masters.models import Csc, GramPanchayat, Office, Village
 from core.audit import AppendOnlyError
 from core.db import BaseModel, utcnow
+from core.storage import StoredName
 
 GENDERS = {"f": _l("Female"), "m": _l("Male"), "t": _l("Transgender")}
 APPLICANT_LANGUAGES = {"hi": "हिन्दी", "mr": "मराठी", "en": "English"}
@@ -92,7 +93,7 @@ class ApplicationDocument(BaseModel):
     original_name = pw.CharField(max_length=200)
     mimetype = pw.CharField(max_length=40)
     size = pw.IntegerField()
-    stored_name = pw.CharField(max_length=80, unique=True)
+    stored_name = StoredName(max_length=80, unique=True)
     sha256 = pw.CharField(max_length=64)
     uploaded_at = pw.DateTimeField(default=utcnow)
 

@@ -1,16 +1,17 @@
 """Documents from the counter: checked by their content, not their name;
 photos re-encoded small with their metadata (GPS, camera) dropped; PDFs kept
-as sent after a structural check. Stored under instance/uploads/."""
+as sent after a structural check. Stored in core.storage's "uploads"
+folder (instance/uploads/)."""
 
 import hashlib
 import io
 import secrets
 from dataclasses import dataclass
-from pathlib import Path
 
-from flask import current_app
 from flask_babel import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from core import storage
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_SIDE = 1600
@@ -29,12 +30,6 @@ class StoredFile:
     mimetype: str
     size: int
     sha256: str
-
-
-def upload_dir() -> Path:
-    path = Path(current_app.config.get("UPLOAD_DIR") or Path(current_app.instance_path) / "uploads")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def is_truncated(fmt: str, data: bytes) -> bool:
@@ -87,9 +82,5 @@ def accept(data: bytes) -> StoredFile:
     else:
         body, mimetype, ext = _reencode_image(data), "image/jpeg", "jpg"
     name = f"{secrets.token_hex(16)}.{ext}"
-    (upload_dir() / name).write_bytes(body)
+    storage.path_in("uploads", name).write_bytes(body)
     return StoredFile(name, mimetype, len(body), hashlib.sha256(body).hexdigest())
-
-
-def path_of(stored_name: str) -> Path:
-    return upload_dir() / stored_name

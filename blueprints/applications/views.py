@@ -21,9 +21,8 @@ from blueprints.applications.statuses import STATUS_LABELS, UPLOAD_STATUSES
 from blueprints.applications.workflow import TransitionError, allowed_actions, clock_of, transition
 from blueprints.catalogue.models import Service, label
 from blueprints.masters.models import GramPanchayat, Village
-from core import audit
+from core import audit, storage
 from core.access import STAFF_ROLES, get_scoped_or_404, requires
-from core.db import db
 from core.render import render
 from core.security import error_page, too_large_handler
 
@@ -224,22 +223,12 @@ def documents(pk):
         stored = uploads.accept(upload.read() if upload else b"")
     except uploads.UploadError as err:
         return _documents_page(application, form, 400, form.doc_key.data, str(err))
-    with db.atomic():
-        ApplicationDocument.delete().where(
-            (ApplicationDocument.application == application.id)
-            & (ApplicationDocument.doc_key == form.doc_key.data)
-        ).execute()
-        ApplicationDocument.create(
-            application=application.id,
-            doc_key=form.doc_key.data,
-            original_name=(upload.filename or "")[:200],
-            mimetype=stored.mimetype,
-            size=stored.size,
-            stored_name=stored.stored_name,
-            sha256=stored.sha256,
-        )
-        if application.status == "draft":
-            filing.save_step(application, "documents")
+    try:
+        replaced = filing.store_document(application, form.doc_key.data, upload.filename, stored)
+    except BaseException:
+        storage.remove_unreferenced("uploads", [stored.stored_name])
+        raise
+    storage.remove_unreferenced("uploads", replaced)
     flash(_("Document saved."), "ok")
     return redirect(url_for("applications.documents", pk=application.id), 303)
 
@@ -324,13 +313,7 @@ def submit(pk):
 def discard(pk):
     application = _draft(pk)
     if SubmitForm().validate_on_submit():
-        with db.atomic():
-            ApplicationDocument.delete().where(
-                ApplicationDocument.application == application.id
-            ).execute()
-            Application.delete().where(
-                (Application.id == application.id) & (Application.status == "draft")
-            ).execute()
+        storage.remove_unreferenced("uploads", filing.discard_draft(application))
         flash(_("The draft was deleted."), "ok")
     return redirect(url_for("applications.index"), 303)
 
@@ -389,7 +372,9 @@ def document(pk, doc_id):
     if doc is None:
         abort(404)
     audit.record("document.viewed", "application", application.id, document=doc.id)
-    response = send_file(uploads.path_of(doc.stored_name), mimetype=doc.mimetype, max_age=0)
+    response = send_file(
+        storage.path_in("uploads", doc.stored_name), mimetype=doc.mimetype, max_age=0
+    )
     response.headers["Cache-Control"] = "private, no-store"
     return response
 

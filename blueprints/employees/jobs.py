@@ -1,36 +1,36 @@
-"""Import jobs: the uploaded file kept in the instance folder while the job
-lives, the dry run recorded on the ImportJob, and the real run (a huey task)
+"""Import jobs: the uploaded file kept in core.storage's "imports" folder
+while the job may still run (IMPORT_KEEP_SECONDS for a dry run not started),
+the dry run recorded on the ImportJob, and the real run (a huey task)
 reporting its progress on the same row."""
 
+import datetime as dt
 import hashlib
 import json
 import secrets
-from pathlib import Path
 
 from flask import current_app
 
 from blueprints.employees import importer
 from blueprints.employees.models import ImportJob
-from core.config import INSTANCE
+from core import storage
 from core.db import utcnow
-
-
-def import_dir() -> Path:
-    configured = current_app.config.get("EMPLOYEE_IMPORT_DIR")
-    path = Path(configured) if configured else INSTANCE / "imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _store(data: bytes) -> str:
     name = f"{secrets.token_hex(16)}.upload"
-    (import_dir() / name).write_bytes(data)
+    storage.path_in("imports", name).write_bytes(data)
     return name
 
 
-def _discard(job: ImportJob) -> None:
-    if job.stored_name:
-        (import_dir() / job.stored_name).unlink(missing_ok=True)
+def expire_dry_runs(now: dt.datetime | None = None) -> int:
+    """A dry run not started within IMPORT_KEEP_SECONDS can no longer be:
+    its file (the register's personal data) goes."""
+    cutoff = (now or utcnow()) - dt.timedelta(seconds=current_app.config["IMPORT_KEEP_SECONDS"])
+    stale = (ImportJob.state == "checked") & (ImportJob.stored_name != "")
+    stale &= ImportJob.created_at < cutoff
+    names = [name for (name,) in ImportJob.select(ImportJob.stored_name).where(stale).tuples()]
+    ImportJob.update(stored_name="").where(stale & ImportJob.stored_name.in_(names)).execute()
+    return storage.remove_unreferenced("imports", names)
 
 
 def dry_run(kind: str, data: bytes, original_name: str, actor_id) -> ImportJob:
@@ -86,7 +86,7 @@ def run(job_id: int) -> None:
     if job is None or job.state != "queued":
         return
     ImportJob.update(state="running").where(ImportJob.id == job.id).execute()
-    path = import_dir() / job.stored_name
+    path = storage.path_in("imports", job.stored_name)
     try:
         data = path.read_bytes()
         # A first pass outside the write transaction shows progress; the
@@ -118,9 +118,9 @@ def _finish(job: ImportJob, state: str, plan) -> None:
     fresh.error = job.error or fresh.error
     fresh.done = fresh.total if state == "done" else fresh.done
     fresh.finished_at = utcnow()
-    _discard(fresh)
-    fresh.stored_name = ""
+    name, fresh.stored_name = fresh.stored_name, ""
     fresh.save()
+    storage.remove_unreferenced("imports", [name])
 
 
 def error_message(job: ImportJob) -> str:

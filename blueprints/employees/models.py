@@ -15,6 +15,7 @@ from flask_babel import lazy_gettext as _l
 from blueprints.accounts.models import User
 from blueprints.masters.models import Office
 from core.db import BaseModel, utcnow
+from core.storage import StoredName
 
 STATUSES = {
     "working": _l("Working"),
@@ -150,7 +151,7 @@ class ImportJob(BaseModel):
     kind = pw.CharField(max_length=10, choices=list(IMPORT_KINDS.items()))
     state = pw.CharField(max_length=10, default="checked")
     original_name = pw.CharField(max_length=200, default="")
-    stored_name = pw.CharField(max_length=80, default="")  # in instance/imports
+    stored_name = StoredName("imports", max_length=80, default="")
     sha256 = pw.CharField(max_length=64, default="")
     total = pw.IntegerField(default=0)
     done = pw.IntegerField(default=0)

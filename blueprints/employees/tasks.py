@@ -1,5 +1,11 @@
-"""The huey task of the employee register: the real run of an import."""
+"""The huey tasks of the employee register: the real run of an import, and
+the nightly removal of import files no job may run any more."""
 
+from flask_babel import lazy_gettext as _l
+from huey import crontab
+
+from core import storage
+from core.periodic import scheduled
 from core.queue import huey, in_app
 
 
@@ -8,3 +14,16 @@ def run_import(job_id: int):
     from blueprints.employees.jobs import run
 
     return in_app(run, job_id)
+
+
+# 02:45 IST is 21:15 UTC (huey reads crontabs in UTC), after the uploads' sweep.
+@scheduled(
+    crontab(minute="15", hour="21"),
+    _l("Employee imports: remove the files of dry runs that were not started in time"),
+    _l("Every night at 02:45 IST"),
+    lease_seconds=3600,
+)
+def sweep_imports():
+    from blueprints.employees.jobs import expire_dry_runs
+
+    return {"expired": expire_dry_runs(), **storage.sweep("imports")}

@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 from blueprints.accounts.models import User
 from blueprints.masters.models import Block, Csc, Tehsil
 from core.db import BaseModel, utcnow
+from core.storage import StoredName
 
 # Roles whose users may be made inspectors (DSP staff sit in an office).
 INSPECTOR_ROLES = ("gp_staff", "office_user", "office_head", "block_officer", "district_manager")
@@ -198,7 +199,7 @@ class InspectionReport(BaseModel):
 class InspectionPhoto(BaseModel):
     report = pw.ForeignKeyField(InspectionReport, backref="+", on_delete="RESTRICT")
     original_name = pw.CharField(max_length=200, default="")
-    stored_name = pw.CharField(max_length=80, unique=True)
+    stored_name = StoredName(max_length=80, unique=True)
     size = pw.IntegerField()
     sha256 = pw.CharField(max_length=64)
 

@@ -29,7 +29,7 @@ from blueprints.inspections.models import (
     WeeklyDraw,
 )
 from blueprints.masters.models import Block, Csc, GramPanchayat, Tehsil, Village
-from core import audit
+from core import audit, storage
 from core.access import DISTRICT_WIDE, gp_condition
 from core.db import db, is_postgres, utcnow, write_transaction
 from core.i18n import message_locale
@@ -217,7 +217,7 @@ def store_photos(photos) -> list[tuple[str, uploads.StoredFile]]:
 
 def remove_photos(stored) -> None:
     for _name, item in stored:
-        uploads.path_of(item.stored_name).unlink(missing_ok=True)
+        storage.path_in("uploads", item.stored_name).unlink(missing_ok=True)
 
 
 class _AlreadyFiled(Exception):

@@ -10,7 +10,6 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from peewee import JOIN
 
-from blueprints.applications import uploads
 from blueprints.inspections import bp
 from blueprints.inspections import services as svc
 from blueprints.inspections.draw import (
@@ -33,6 +32,7 @@ from blueprints.inspections.models import (
     InspectionReport,
 )
 from blueprints.masters.models import Block, Csc, GramPanchayat, Village
+from core import storage
 from core.access import get_scoped_or_404, requires
 from core.ids import parse_id
 from core.render import page_arg, render
@@ -198,7 +198,9 @@ def photo(photo_id):
     )
     visible = svc.visible_inspections(current_user).select(Inspection.id)
     row = get_scoped_or_404(query.where(InspectionReport.inspection.in_(visible)), photo_id)
-    response = send_file(uploads.path_of(row.stored_name), mimetype="image/jpeg", max_age=0)
+    response = send_file(
+        storage.path_in("uploads", row.stored_name), mimetype="image/jpeg", max_age=0
+    )
     response.headers["Cache-Control"] = "private, max-age=86400"
     return response
 

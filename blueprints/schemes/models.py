@@ -16,6 +16,7 @@ from blueprints.accounts.models import User
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import Office
 from core.db import BaseModel, utcnow
+from core.storage import StoredName
 
 LANGS = ("en", "hi", "mr")
 
@@ -201,8 +202,8 @@ class SchemePhoto(BaseModel):
 
     version = pw.ForeignKeyField(SchemeVersion, backref="+", on_delete="RESTRICT")
     position = pw.IntegerField(default=0)
-    stored_small = pw.CharField(max_length=80)  # 320 px wide
-    stored_large = pw.CharField(max_length=80)  # 800 px wide
+    stored_small = StoredName(max_length=80)  # 320 px wide
+    stored_large = StoredName(max_length=80)  # 800 px wide
     width = pw.IntegerField()  # of the large variant
     height = pw.IntegerField()
     size = pw.IntegerField()  # bytes of both variants

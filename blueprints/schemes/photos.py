@@ -1,7 +1,7 @@
 """Scheme photos: checked by Pillow (never by the file name), turned upright,
 stripped of EXIF (GPS, camera) by re-encoding, and stored as two small JPEG
 variants for a srcset. The files go where the counter's uploads go
-(blueprints.applications.uploads): same folder, same unguessable names."""
+(core.storage's "uploads" folder), with unguessable names."""
 
 import hashlib
 import io
@@ -11,13 +11,8 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from blueprints.applications.uploads import (
-    MAX_UPLOAD_BYTES,
-    UploadError,
-    is_truncated,
-    path_of,
-    upload_dir,
-)
+from blueprints.applications.uploads import MAX_UPLOAD_BYTES, UploadError, is_truncated
+from core import storage
 
 # (name suffix, width): the small one fills a phone, the large one a desktop
 # column. A few tens of KB each at this quality.
@@ -88,7 +83,7 @@ def store(data: bytes) -> StoredPhoto:
     img = _open(data)
     token = secrets.token_hex(16)
     bodies = {suffix: encode(img, width) for suffix, width in VARIANTS}
-    folder = upload_dir()
+    folder = storage.folder("uploads")
     names = {}
     for suffix, body in bodies.items():
         names[suffix] = f"scheme-{token}-{suffix}.jpg"
@@ -108,4 +103,4 @@ def store(data: bytes) -> StoredPhoto:
 def discard(stored: StoredPhoto) -> None:
     """Remove the files of a photo whose database row was not written."""
     for name in (stored.stored_small, stored.stored_large):
-        path_of(name).unlink(missing_ok=True)
+        storage.path_in("uploads", name).unlink(missing_ok=True)

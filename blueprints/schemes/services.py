@@ -24,6 +24,7 @@ from blueprints.schemes.models import (
     SchemeVersion,
 )
 from blueprints.schemes.text import clean_text, has_html, search_key
+from core import storage
 from core.db import utcnow, write_transaction
 
 EDITOR_ROLES = ("office_user", "office_head", "admin")
@@ -333,18 +334,33 @@ def add_photo(scheme, data: bytes, alts: dict, actor) -> SchemePhoto:
 
 
 def remove_photo(scheme, photo_id, actor) -> bool:
-    """Take a photo off the draft. The files stay: a published version may
-    still show them."""
+    """Take a photo off the draft. Its files stay while the published
+    version still shows them."""
     with write_transaction():
         draft = _draft_for_edit(scheme, actor)
-        deleted = (
-            SchemePhoto.delete()
-            .where((SchemePhoto.id == photo_id) & (SchemePhoto.version == draft.id))
-            .execute()
-        )
+        mine = (SchemePhoto.id == photo_id) & (SchemePhoto.version == draft.id)
+        files = _files_of(SchemePhoto.select().where(mine))
+        deleted = SchemePhoto.delete().where(mine).execute()
         if deleted:
             _log(scheme, draft, "photo_removed", actor, ["photos"])
+    storage.remove_unreferenced("uploads", files)
     return bool(deleted)
+
+
+def _files_of(photo_rows) -> list[str]:
+    return [name for p in photo_rows for name in (p.stored_small, p.stored_large)]
+
+
+def _drop_superseded_photos(scheme) -> list[str]:
+    """A superseded version is never shown again: its photo rows go, and the
+    files that no other version shows go with them after the commit."""
+    superseded = SchemeVersion.select(SchemeVersion.id).where(
+        (SchemeVersion.scheme == scheme.id) & (SchemeVersion.state == "superseded")
+    )
+    rows = SchemePhoto.select().where(SchemePhoto.version.in_(superseded))
+    files = _files_of(rows)
+    SchemePhoto.delete().where(SchemePhoto.version.in_(superseded)).execute()
+    return files
 
 
 # --- the workflow -----------------------------------------------------------
@@ -402,6 +418,7 @@ def decide(scheme, actor, approve: bool, remark="") -> SchemeVersion:
         raise SchemeError(_("Only the head of the department may approve or return a scheme."))
     if not approve and not remark.strip():
         raise SchemeError(_("Say what must be changed."), "remark")
+    files = []
     with write_transaction():
         version = open_version(scheme.id)
         if version is None or version.state != "submitted":
@@ -415,12 +432,14 @@ def decide(scheme, actor, approve: bool, remark="") -> SchemeVersion:
             ).execute()
             version.state = "published"
             version.save()
+            files = _drop_superseded_photos(scheme)
             _copy_published(scheme, version)
             _log(scheme, version, "published", actor, remark=remark)
         else:
             version.state = "returned"
             version.save()
             _log(scheme, version, "returned", actor, remark=remark)
+    storage.remove_unreferenced("uploads", files)
     return version
 
 

@@ -8,7 +8,6 @@ from flask import abort, request, send_file, session
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from blueprints.applications.uploads import path_of
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import Office
 from blueprints.schemes import bp
@@ -26,6 +25,7 @@ from blueprints.schemes.models import (
     SchemeVersion,
 )
 from blueprints.schemes.text import render_markdown
+from core import storage
 from core.access import public
 from core.db import page_of
 from core.downloads import download, to_csv
@@ -242,7 +242,9 @@ def photo(scheme_photo_id, size):
         if not svc.may_edit(current_user, scheme):
             abort(404)
     name = row.stored_small if size == "s" else row.stored_large
-    response = send_file(path_of(name), mimetype="image/jpeg", conditional=True, max_age=0)
+    response = send_file(
+        storage.path_in("uploads", name), mimetype="image/jpeg", conditional=True, max_age=0
+    )
     response.headers["Cache-Control"] = (
         "public, max-age=86400" if published else "private, max-age=3600"
     )

@@ -138,7 +138,7 @@ def test_documents_are_checked_by_content(app, operator, service, place):
     from PIL import Image
 
     from blueprints.applications.models import ApplicationDocument
-    from blueprints.applications.uploads import path_of
+    from core.storage import path_in
 
     pk = start(operator, service)
     # A text file named .jpg is refused with a message beside its field.
@@ -150,7 +150,7 @@ def test_documents_are_checked_by_content(app, operator, service, place):
     assert upload(operator, pk, "photo", photo_bytes(), "p.jpg").status_code == 303
     doc = ApplicationDocument.get(ApplicationDocument.application == pk)
     assert doc.mimetype == "image/jpeg" and doc.size < 400_000
-    with app.app_context(), Image.open(path_of(doc.stored_name)) as img:
+    with app.app_context(), Image.open(path_in("uploads", doc.stored_name)) as img:
         assert max(img.size) == 1600
         assert not img.getexif()
     # A real PDF is kept as a PDF.

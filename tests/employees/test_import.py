@@ -177,6 +177,40 @@ def _upload(browser, kind, data, name):
     )
 
 
+def test_a_dry_run_not_started_in_time_loses_its_file(app, staff, login_as, instance_here):
+    """The file holds personal data of the register: it is kept only while
+    the dry run may still be started."""
+    import datetime as dt
+    import os
+    import time
+
+    from blueprints.employees.tasks import sweep_imports
+    from core.db import db, utcnow
+
+    hr = login_as("establishment")
+    stale = _upload(hr, "employees", GOOD.encode(), "old.csv").location
+    fresh = _upload(hr, "employees", GOOD.encode(), "new.csv").location
+    keep = app.config["IMPORT_KEEP_SECONDS"]
+    with app.app_context(), db.connection_context():
+        old_job, new_job = ImportJob.select().order_by(ImportJob.id)
+        ImportJob.update(created_at=utcnow() - dt.timedelta(seconds=keep + 60)).where(
+            ImportJob.id == old_job.id
+        ).execute()
+    old_file = instance_here / old_job.stored_name
+    then = time.time() - keep - 60
+    os.utime(old_file, (then, then))
+    orphan = instance_here / ("c" * 32 + ".upload")
+    orphan.write_bytes(b"code\n")
+    os.utime(orphan, (then, then))
+    with app.app_context(), db.connection_context():
+        sweep_imports()
+        assert ImportJob.get_by_id(old_job.id).stored_name == ""
+        assert ImportJob.get_by_id(new_job.id).stored_name == new_job.stored_name
+    assert sorted(p.name for p in instance_here.iterdir()) == [new_job.stored_name]
+    assert "Import now" not in hr.get(stale).get_data(as_text=True)
+    assert "Import now" in hr.get(fresh).get_data(as_text=True)
+
+
 def test_upload_dry_run_then_run_in_the_task(app, staff, login_as, instance_here):
     hr = login_as("establishment")
     response = _upload(hr, "employees", GOOD.encode(), "staff.csv")

@@ -9,6 +9,7 @@ from PIL import Image
 from blueprints.schemes import services as svc
 from blueprints.schemes.art import illustration
 from blueprints.schemes.models import SchemePhoto
+from core.db import write_transaction
 from tests.schemes.factories import ALTS, make_scheme
 
 
@@ -119,3 +120,37 @@ def test_no_file_and_an_oversized_request_get_a_message_beside_the_field(
     page = huge.get_data(as_text=True)
     assert "This photo is larger than 5 MB." in page and 'id="photo-err"' in page
     _nothing_saved(app, scheme, uploads_here)
+
+
+def _publish(dept, scheme):
+    overview = f"/schemes/manage/{scheme.id}"
+    assert dept.clerk.form_post(overview, f"{overview}/submit").status_code == 303
+    decided = dept.head.form_post(overview, f"{overview}/decide", data={"decision": "approve"})
+    assert decided.status_code == 303
+
+
+def test_a_photo_leaves_the_disk_when_no_version_but_a_superseded_one_shows_it(
+    app, dept, scheme, uploads_here
+):
+    assert _post(dept.clerk, scheme, illustration("pond")).status_code == 303
+    assert _post(dept.clerk, scheme, illustration("field")).status_code == 303
+    _publish(dept, scheme)
+    with app.app_context():
+        pond, field = svc.photos_of(svc.published_version(scheme.id).id)
+    pond_files = {pond.stored_small, pond.stored_large}
+    field_files = {field.stored_small, field.stored_large}
+    assert {p.name for p in uploads_here.iterdir()} == pond_files | field_files
+    # A new draft without the pond photo: the published page still shows it.
+    photos = f"/schemes/manage/{scheme.id}/photos"
+    with app.app_context(), write_transaction():
+        draft = svc._draft_for_edit(scheme, dept.clerk.user)
+    with app.app_context():
+        [draft_pond, draft_field] = svc.photos_of(draft.id)
+    removed = dept.clerk.form_post(photos, f"{photos}/{draft_pond.id}/remove")
+    assert removed.status_code == 303
+    assert {p.name for p in uploads_here.iterdir()} == pond_files | field_files
+    # Published, the draft supersedes the version that showed it: it goes.
+    _publish(dept, scheme)
+    assert {p.name for p in uploads_here.iterdir()} == field_files
+    response = dept.clerk.get(f"/schemes/photos/{draft_field.id}.jpg")
+    assert response.status_code == 200
