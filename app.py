@@ -6,7 +6,7 @@ from flask import Flask
 from flask_compress import Compress
 from jinja2 import StrictUndefined
 
-from core import access, audit, auth, db, i18n, security  # noqa: F401 (audit: models)
+from core import access, audit, auth, db, i18n, links, security  # noqa: F401 (audit: models)
 from core.assets import assets
 from core.config import pick_config, secret_key
 from core.ids import IdConverter
@@ -24,6 +24,7 @@ def create_app(config=None) -> Flask:
         app.config.from_object(config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = secret_key()
+    links.init_app(app)  # refuses to start without PUBLIC_URL in production
     if app.config["STRICT_TEMPLATES"]:
         app.jinja_env.undefined = StrictUndefined
     app.jinja_env.trim_blocks = True

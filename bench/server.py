@@ -65,6 +65,7 @@ class Backend:
             "ZILA_INSTANCE": self.tmp,
             "ZILA_ENV": "production",
             "ZILA_INSECURE_COOKIES": "1",  # plain HTTP on loopback
+            "PUBLIC_URL": "http://127.0.0.1",  # production requires it; ports are not compared
             "ZILA_DEFAULT_LOCALE": "en",
             "NOTIFY_BACKEND": "log",
             # The load comes from one address; the limit is a per-client guard.

@@ -91,7 +91,17 @@ class Config:
     CSC_INACTIVE_DAYS = int(os.environ.get("ZILA_CSC_INACTIVE_DAYS", 30))
     INSPECTIONS_PER_WEEK = int(os.environ.get("ZILA_INSPECTIONS_PER_WEEK", 2))
     TRACK_RATE_LIMIT = os.environ.get("TRACK_RATE_LIMIT", "30 per minute")
+    # The address the portal is reached at: every printed or sent link is
+    # built on it (core/links.py), and its host is the one a request may name.
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "")
+    # Outside production, PUBLIC_URL unset means where `make run` serves.
+    FALLBACK_PUBLIC_URL = "http://{}:{}".format(
+        os.environ.get("HOST", "127.0.0.1").replace("0.0.0.0", "127.0.0.1"),  # noqa: S104
+        os.environ.get("PORT", "5000"),
+    )
+    # Further host names a request may use (comma-separated), e.g. an internal
+    # name the load balancer's health check uses.
+    EXTRA_TRUSTED_HOSTS = os.environ.get("ZILA_TRUSTED_HOSTS", "")
     # A file in the upload folder that no row names is removed by the daily
     # sweep once it is this old; younger, its row may still be being written.
     UPLOAD_SWEEP_GRACE_SECONDS = int(os.environ.get("ZILA_UPLOAD_GRACE_SECONDS", 3600))
@@ -109,6 +119,7 @@ class DevelopmentConfig(Config):
 class ProductionConfig(Config):
     # ZILA_HSTS=0 where the HTTPS proxy in front sets the header itself.
     HSTS = os.environ.get("ZILA_HSTS", "1") != "0"
+    REQUIRE_PUBLIC_URL = True
 
 
 class TestConfig(Config):
@@ -117,6 +128,7 @@ class TestConfig(Config):
     SESSION_COOKIE_SECURE = False
     RATELIMIT_STORAGE_URI = "memory://"
     SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105 (tests only)
+    FALLBACK_PUBLIC_URL = "http://127.0.0.1:5000"
     ARGON2_MEMORY_KIB = 1024
 
 

@@ -29,7 +29,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import peewee as pw
-from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -43,6 +42,7 @@ from blueprints.masters.models import Block, GramPanchayat, Office
 from core import notify, sla
 from core.db import utcnow, write_transaction
 from core.i18n import IST, message_locale
+from core.links import public_base
 
 WARN_DAYS_LEFT = 2
 ESCALATE_DAYS_LATE = 3
@@ -254,9 +254,7 @@ def email_text(digest: Digest, today: dt.date) -> str:
         if part.warnings:
             lines.append(_("Due in two days: %(count)d", count=len(part.warnings)))
             lines += _id_list(part.warnings, today, breach=False)
-    base = current_app.config.get("PUBLIC_URL", "")
-    if base:
-        lines += ["", _("Open Zila: %(url)s", url=base.rstrip("/") + "/")]
+    lines += ["", _("Open Zila: %(url)s", url=public_base() + "/")]
     return "\n".join(lines)
 
 

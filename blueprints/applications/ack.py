@@ -1,7 +1,6 @@
 """The acknowledgement (पावती): the applicant's language beside English, a QR
 code that opens the tracking page with a signature, A4 or 80 mm roll."""
 
-from flask import url_for
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
@@ -9,6 +8,7 @@ from blueprints.applications.models import ApplicationDocument
 from blueprints.applications.signing import sign
 from blueprints.catalogue.models import label
 from core.auth import qr_svg
+from core.links import public_url
 from core.pdf import pdf_response
 
 LABELS = {
@@ -48,9 +48,7 @@ def labels_for(lang: str) -> dict:
 def ack_context(application) -> dict:
     from blueprints.catalogue.fields import describe_details
 
-    track_url = url_for(
-        "track.status", app_id=application.app_id, s=sign(application.app_id), _external=True
-    )
+    track_url = public_url("track.status", app_id=application.app_id, s=sign(application.app_id))
     docs = list(
         ApplicationDocument.select().where(ApplicationDocument.application == application.id)
     )

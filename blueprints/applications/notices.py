@@ -6,13 +6,13 @@ SMS texts are short on purpose: English must fit one 160-character GSM part,
 Hindi and Marathi (Unicode, 70 characters a part) at most two. So the SMS
 names no office and carries no link; the email adds the tracking link."""
 
-from flask import current_app, has_request_context, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from blueprints.applications.models import Application, ApplicationEvent
 from blueprints.applications.statuses import OPEN_STATUSES, STATUS_LABELS
 from core import notify
+from core.links import public_url
 
 # A service name longer than this is cut at a word in an SMS.
 SMS_SERVICE_CHARS = 28
@@ -85,18 +85,6 @@ def status_reply(application: Application) -> str:
         return text
 
 
-def tracking_url(app_id: str) -> str:
-    """The public tracking page's address, for emails: PUBLIC_URL when the
-    deployment sets it (behind a proxy the request's host may be internal),
-    else the address of the current request."""
-    base = current_app.config.get("PUBLIC_URL", "")
-    if base:
-        return f"{base.rstrip('/')}/track/{app_id}"
-    if has_request_context():
-        return url_for("track.status", app_id=app_id, _external=True)
-    return ""
-
-
 def on_event(event_id: int) -> None:
     event = ApplicationEvent.get_by_id(event_id)
     application = Application.get_by_id(event.application_id)
@@ -107,7 +95,9 @@ def on_event(event_id: int) -> None:
         with force_locale(application.language):
             subject = _("Application %(id)s", id=application.app_id)
             body = text
-            link = tracking_url(application.app_id) if application.app_id else ""
+            link = (
+                public_url("track.status", app_id=application.app_id) if application.app_id else ""
+            )
             if link:
                 body += "\n\n" + _("Follow it online: %(url)s", url=link)
         notify.queue(

@@ -15,7 +15,7 @@ of that page marks the part done."""
 
 import datetime as dt
 
-from flask import current_app, has_request_context, url_for
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
@@ -25,6 +25,7 @@ from blueprints.assignments.services import ist_today
 from blueprints.employees.models import Employee
 from core import notify
 from core.i18n import message_locale
+from core.links import public_url
 
 SALT = "task-done-link"
 LINK_DAYS = 7
@@ -84,16 +85,8 @@ def part_for_token(token: str, now: dt.datetime | None = None) -> TaskAssignee:
 
 
 def link_url(part: TaskAssignee) -> str:
-    """The absolute link for an SMS: PUBLIC_URL when the deployment sets it,
-    else the current request's host. Never a test request context: popping
-    one runs the teardown that closes the huey consumer's connection."""
-    token = make_token(part)
-    base = (current_app.config.get("PUBLIC_URL") or "").rstrip("/")
-    if not base and has_request_context():
-        return url_for("assignments.link", link_token=token, _external=True)
-    adapter = current_app.url_map.bind(current_app.config.get("SERVER_NAME") or "localhost")
-    path = adapter.build("assignments.link", {"link_token": token})
-    return f"{base or 'http://localhost'}{path}"
+    """The absolute link for an SMS, on PUBLIC_URL (core.links)."""
+    return public_url("assignments.link", link_token=make_token(part))
 
 
 def is_reminder_day(due_on: dt.date, today: dt.date) -> bool:

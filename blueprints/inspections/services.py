@@ -9,7 +9,6 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import peewee as pw
-from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -34,6 +33,7 @@ from core.access import DISTRICT_WIDE, gp_condition
 from core.db import db, is_postgres, utcnow, write_transaction
 from core.i18n import message_locale
 from core.ids import same_secret
+from core.links import public_url
 
 MAX_PHOTOS = 4
 PAGE_SIZE = 50
@@ -150,22 +150,14 @@ def tell_inspector(week: str, inspector_id: int):
     rows = week_list(inspector, week)
     if not rows or not user.mobile or not user.is_active_account:
         return None
-    base = (current_app.config.get("PUBLIC_URL") or "").rstrip("/")
     with force_locale(message_locale()):
         places = ", ".join(f"{r.csc.code} {r.csc.gram_panchayat.name}" for r in rows)
-        if base:
-            text = _(
-                "Zila: your CSC inspections for %(week)s: %(places)s. Report at %(url)s",
-                week=week,
-                places=places,
-                url=f"{base}/inspections/",
-            )
-        else:
-            text = _(
-                "Zila: your CSC inspections for %(week)s: %(places)s. Report under Inspections.",
-                week=week,
-                places=places,
-            )
+        text = _(
+            "Zila: your CSC inspections for %(week)s: %(places)s. Report at %(url)s",
+            week=week,
+            places=places,
+            url=public_url("inspections.index"),
+        )
     from core.notify import queue
 
     return queue("sms", user.mobile, text, dedupe_key=f"inspections:{week}:{inspector.id}")

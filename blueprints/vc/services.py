@@ -5,7 +5,6 @@ task that runs twice sends nothing twice."""
 import datetime as dt
 
 import peewee as pw
-from flask import url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -17,6 +16,7 @@ from core.access import DISTRICT_WIDE, office_condition
 from core.audit import record
 from core.db import utcnow, write_transaction
 from core.i18n import IST, message_locale
+from core.links import public_url
 
 ORGANISERS = ("district_manager", "admin")
 REMIND_BEFORE = dt.timedelta(hours=1)
@@ -231,13 +231,6 @@ def _when(meeting) -> str:
     return meeting.starts_at.replace(tzinfo=dt.UTC).astimezone(IST).strftime("%d-%m-%Y %H:%M")
 
 
-def _ics_url(meeting) -> str:
-    try:
-        return url_for("vc.ics", meeting_id=meeting.id, _external=True)
-    except RuntimeError:  # no request or server name: a task outside a request
-        return f"/vc/meetings/{meeting.id}.ics"
-
-
 def _queue_all(room, text, subject, key):
     for channel, address in recipients(room):
         notify.queue(
@@ -263,7 +256,7 @@ def send_invitations(meeting, now=None):
                 title=meeting.title,
                 when=_when(meeting),
                 join=join,
-                ics=_ics_url(meeting),
+                ics=public_url("vc.ics", meeting_id=meeting.id),
             )
             subject = _("VC review: %(title)s", title=meeting.title)
             _queue_all(inv.room, text, subject, f"vc-inv:{meeting.id}:{inv.room_id}")

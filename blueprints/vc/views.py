@@ -28,6 +28,7 @@ from blueprints.vc.models import INVITE_KINDS, VcMeeting, VcRoom
 from core.access import get_scoped_or_404, requires
 from core.db import page_of, utcnow
 from core.downloads import download
+from core.links import public_host
 from core.render import page_arg, render
 
 ORGANISERS = svc.ORGANISERS
@@ -287,7 +288,7 @@ def ics(meeting_id):
         meeting,
         host=f"{host.name_en} ({svc.joining_text(host)})",
         description=description,
-        domain=request.host.split(":")[0] or "zila",
+        domain=public_host(),
         now=utcnow(),
     )
     response = download(data, "text/calendar", f"vc-meeting-{meeting.id}.ics")

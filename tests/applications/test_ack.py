@@ -61,6 +61,21 @@ def test_pdf_acknowledgement_in_both_sizes(filed, operator, size, tmp_path):
     assert abs(width_mm - (80 if size == "roll" else 210)) < 1
 
 
+def test_the_slip_links_to_the_public_url_whatever_host_was_asked(app, filed, operator):
+    """Host: evil.example printed http://evil.example/track/... on the slip.
+    Here the host is let through, as a second name of the server would be."""
+    app.config["TRUSTED_HOSTS"] = [*(app.config["TRUSTED_HOSTS"] or ["localhost"]), "evil.example"]
+    session = operator.client.get_cookie("zila", domain="localhost")
+    operator.client.set_cookie("zila", session.value, domain="evil.example")
+    url = f"/applications/{filed.id}/acknowledgement"
+    page = operator.get(url, headers={"Host": "evil.example"}).get_data(as_text=True)
+    assert f"http://127.0.0.1:5000/track/{filed.app_id}?s=" in page
+    assert "evil.example" not in page
+    app.config["PUBLIC_URL"] = "https://zila.aur.example"
+    page = operator.get(url, headers={"Host": "evil.example"}).get_data(as_text=True)
+    assert f"https://zila.aur.example/track/{filed.app_id}?s=" in page
+
+
 def test_other_cscs_cannot_print_it(filed, login_as):
     theirs = login_as("csc_operator", which=1)
     assert theirs.get(f"/applications/{filed.id}/acknowledgement.pdf").status_code == 404

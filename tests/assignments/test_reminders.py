@@ -127,7 +127,9 @@ def test_the_scheduled_run_sends_and_is_recorded(ctx, staff):
     assert len(runs) == 2 and all(r.ok for r in runs)
 
 
-def test_without_public_url_the_link_uses_the_server_name_and_keeps_the_connection(ctx, staff):
+def test_without_public_url_the_link_uses_the_configured_default_and_keeps_the_connection(
+    ctx, staff, caplog
+):
     from blueprints.accounts.models import User
 
     ctx.config["PUBLIC_URL"] = ""
@@ -135,4 +137,6 @@ def test_without_public_url_the_link_uses_the_server_name_and_keeps_the_connecti
     send_reminders(at(ist_today()))
     # The consumer's connection is still open: no request context was popped.
     assert not db.is_closed()
-    assert "http://localhost/assignments/d/" in Notification.get().body
+    # Was "http://localhost/...", silently (issue 14): the configured default, with a warning.
+    assert "http://127.0.0.1:5000/assignments/d/" in Notification.get().body
+    assert any("PUBLIC_URL is not set" in r.getMessage() for r in caplog.records)
