@@ -22,6 +22,10 @@ STAFF_ROLES = (
     "admin",
     "establishment",
 )
+# Every role but the CSC operator, a private village-level entrepreneur: the
+# offices' internals (the employee register, VC rooms and reviews, tasks) are
+# for government staff; an operator sees what concerns its own centre.
+GOVERNMENT_STAFF = tuple(role for role in STAFF_ROLES if role != "csc_operator")
 DISTRICT_WIDE = frozenset({"district_manager", "admin"})
 # Roles bound to one office, whose area (or the district, for a district-level
 # office) they see. The establishment (HR) user sits in a district office.

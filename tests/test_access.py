@@ -186,6 +186,8 @@ NO_CONTENT = frozenset({"home.favicon"})
 
 # The establishment (HR) user keeps the employee register: no citizen's
 # application is in its jurisdiction, so one answers 404 like a missing one.
+# A VC meeting's calendar file is for those who answer for an invited room
+# (the walk's meeting invites tehsil office 0) and the organisers.
 OUT_OF_JURISDICTION = {
     "establishment": frozenset(
         {
@@ -193,8 +195,11 @@ OUT_OF_JURISDICTION = {
             "applications.ack",
             "applications.ack_pdf_view",
             "applications.document",
+            "vc.ics",
         }
-    )
+    ),
+    "gp_staff": frozenset({"vc.ics"}),
+    "block_officer": frozenset({"vc.ics"}),
 }
 
 
@@ -299,6 +304,37 @@ def test_admin_pages_are_for_admins_only(app):
             if rule.rule.startswith("/admin/") and access.rule_of(rule.endpoint) != ("admin",)
         }
     assert loose == {}
+
+
+# The offices' internals (issue 14): a private CSC operator is not government
+# staff, so no route of these areas lets it in, whatever its rule says.
+# (The task list and "done" show one's own parts only: an operator has none.)
+GOVERNMENT_AREAS = ("employees.", "vc.", "assignments.")
+OWN_ONLY = {"assignments.index", "assignments.done"}
+
+
+def test_no_office_internals_for_a_csc_operator(app):
+    with app.app_context():
+        open_to_operators = sorted(
+            rule.endpoint
+            for rule in app.url_map.iter_rules()
+            if rule.endpoint.startswith(GOVERNMENT_AREAS)
+            and rule.endpoint not in OWN_ONLY
+            and access.PUBLIC not in access.rule_of(rule.endpoint)
+            and may_see(access.rule_of(rule.endpoint), "csc_operator")
+        )
+    assert open_to_operators == []
+
+
+def test_an_office_page_names_its_staff_to_government_staff_only(app, login_as, place):
+    from tests.factories import make_user
+
+    with app.app_context():
+        make_user("office_user", place, username="clerk", full_name="Clerk Of Paithan")
+    url = f"/masters/offices/{place.tehsil_offices[0].id}"
+    assert "Clerk Of Paithan" in login_as("gp_staff").get(url).get_data(as_text=True)
+    page = login_as("csc_operator").get(url)
+    assert page.status_code == 200 and "Clerk Of Paithan" not in page.get_data(as_text=True)
 
 
 def test_an_endpoint_without_a_rule_is_refused(app, login_as):

@@ -16,7 +16,7 @@ from blueprints.accounts.forms import (
 from blueprints.accounts.models import User
 from blueprints.masters import services as places
 from core import audit
-from core.access import STAFF_ROLES, get_scoped_or_404, public, requires
+from core.access import GOVERNMENT_STAFF, STAFF_ROLES, get_scoped_or_404, public, requires
 from core.auth import new_totp_secret, provisioning_uri, qr_svg
 from core.db import utcnow
 from core.render import render
@@ -269,11 +269,14 @@ def disable_2fa():
 @requires(*STAFF_ROLES)
 def office(office_id):
     row = get_scoped_or_404(places.office_query(current_user), office_id)
-    staff = list(
-        User.select(User.full_name, User.full_name_local, User.role)
-        .where((User.office == row.id) & (User.is_active_account == True))  # noqa: E712
-        .order_by(User.role, User.full_name)
-    )
+    # Who has a login in an office is the offices' business, not a CSC's.
+    staff = []
+    if current_user.role in GOVERNMENT_STAFF:
+        staff = list(
+            User.select(User.full_name, User.full_name_local, User.role)
+            .where((User.office == row.id) & (User.is_active_account == True))  # noqa: E712
+            .order_by(User.role, User.full_name)
+        )
     children = list(places.office_query(current_user).where(places.Office.parent == row.id))
     return render("masters/office.html", office=row, staff=staff, children=children)
 

@@ -6,9 +6,11 @@ import json
 import random
 import secrets
 
+from flask import current_app
+
 from blueprints.accounts.models import User
 from blueprints.applications.filing import disposing_office, split_user_charge
-from blueprints.applications.ids import format_id
+from blueprints.applications.ids import format_id, scramble
 from blueprints.applications.models import (
     Application,
     ApplicationEvent,
@@ -93,6 +95,7 @@ def seed_demo(count: int = 3000, echo=print) -> int:
     for vid, gp in Village.select(Village.id, Village.gram_panchayat).tuples():
         villages.setdefault(gp, vid)
     district = District.select(District.code).scalar() or "AUR"
+    key = current_app.config["SECRET_KEY"].encode()
     now = utcnow()
     weights = [w for _, w in STATUS_MIX]
     rows, events, ledger = [], [], []
@@ -105,7 +108,11 @@ def seed_demo(count: int = 3000, echo=print) -> int:
         probe = Application(service=service, gram_panchayat=csc.gram_panchayat)
         rows.append(
             {
-                "app_id": format_id(district, submitted.year, n),
+                "app_id": format_id(
+                    district,
+                    submitted.year,
+                    scramble(n, f"{district}{submitted.year % 100:02d}", key),
+                ),
                 "service": service.id,
                 "csc": csc.id,
                 "operator": operators.get(csc.id, fallback_operator),

@@ -5,6 +5,7 @@ import datetime as dt
 import json
 import secrets
 
+from flask import current_app
 from flask_babel import gettext as _
 
 from blueprints.applications import ids
@@ -159,8 +160,14 @@ def submit(app_pk: int, token: str, operator) -> tuple[Application, bool]:
         today_ist = now.replace(tzinfo=dt.UTC).astimezone(IST).date()
         service = application.service
         district = District.select(District.code).scalar() or "ZZZ"
-        prefix = f"{district}{today_ist.year % 100:02d}"
-        app_id = ids.format_id(district, today_ist.year, ids.next_number(prefix))
+        app_id = ids.new_id(
+            district,
+            today_ist.year,
+            current_app.config["SECRET_KEY"].encode(),
+            taken=lambda candidate: (
+                Application.select().where(Application.app_id == candidate).exists()
+            ),
+        )
         office = disposing_office(service, application)
         changed = (
             Application.update(

@@ -6,8 +6,18 @@ The check letter is a position-weighted sum modulo 23 (a prime), mapped to 23
 letters without I, O and S (easily misread as 1, 0 and 5). With weights 1..n
 distinct modulo 23, every single wrong digit and every swap of two
 neighbouring digits changes the sum. The three district letters are checked
-against the portal's own district code as well (parse_id's `district`)."""
+against the portal's own district code as well (parse_id's `district`).
 
+The printed number is not the running number itself but a keyed permutation
+of it (`scramble`): a four-round Feistel network over 24 bits, keyed with an
+HMAC of the server's secret and the district-and-year prefix, walked until
+it falls below 10^7. So every running number of a year prints as a distinct
+7-digit number, and neighbouring applications have unrelated IDs: an ID does
+not lead to the next one. IDs issued before (plain running numbers) stay as
+they are; tracking looks an ID up as stored."""
+
+import hashlib
+import hmac
 import re
 
 CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"  # 23 letters
@@ -48,6 +58,52 @@ def parse_id(text: str, district: str | None = None) -> str:
     if check_letter(body) != letter:
         raise BadId("check")
     return f"{code}{year}-{number}-{letter}"
+
+
+NUMBERS = 10**7  # seven digits
+_HALF_BITS = 12  # 2^24 = 16,777,216 >= NUMBERS: cycle-walking takes < 2 steps on average
+_HALF = (1 << _HALF_BITS) - 1
+_ROUNDS = 4
+
+
+def _round_keys(key: bytes, prefix: str) -> list[bytes]:
+    return [
+        hmac.new(key, f"app-id:{prefix}:{r}".encode(), hashlib.sha256).digest()
+        for r in range(_ROUNDS)
+    ]
+
+
+def _feistel(value: int, keys: list[bytes]) -> int:
+    left, right = value >> _HALF_BITS, value & _HALF
+    for round_key in keys:
+        mixed = hmac.new(round_key, right.to_bytes(2, "big"), hashlib.sha256).digest()
+        left, right = right, left ^ (int.from_bytes(mixed[:2], "big") & _HALF)
+    return (left << _HALF_BITS) | right
+
+
+def scramble(number: int, prefix: str, key: bytes) -> int:
+    """The printed number of running number `number` (0 <= number < 10^7) of
+    `prefix`: a permutation of 0..10^7-1, so distinct numbers print
+    distinctly, and without the key the neighbours cannot be told."""
+    if not 0 <= number < NUMBERS:
+        raise ValueError("running number out of range")
+    keys = _round_keys(key, prefix)
+    value = _feistel(number, keys)
+    while value >= NUMBERS:  # cycle-walk back into the range
+        value = _feistel(value, keys)
+    return value
+
+
+def new_id(district: str, year: int, key: bytes, taken) -> str:
+    """The next ID of the district and year. `taken(app_id)` says whether an
+    ID is in use: the IDs of the old scheme are plain running numbers, and
+    a new ID that meets one takes the next running number instead. Must run
+    inside the caller's write transaction (next_number)."""
+    prefix = f"{district}{year % 100:02d}"
+    while True:
+        app_id = format_id(district, year, scramble(next_number(prefix), prefix, key))
+        if not taken(app_id):
+            return app_id
 
 
 def next_number(prefix: str) -> int:

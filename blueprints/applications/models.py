@@ -109,7 +109,8 @@ class ApplicationEvent(BaseModel):
     actor = pw.ForeignKeyField(User, null=True, on_delete="RESTRICT")
     from_status = pw.CharField(max_length=20)
     to_status = pw.CharField(max_length=20)
-    remark = pw.TextField(default="")
+    remark = pw.TextField(default="")  # for the CSC and the office, never public
+    reason = pw.CharField(max_length=24, default="", null=True)  # applications.reasons
 
     class Meta:
         table_name = "application_event"

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from blueprints.applications import bp, filing, uploads
+from blueprints.applications import bp, filing, reasons, uploads
 from blueprints.applications.ack import ack_context, ack_pdf
 from blueprints.applications.action_form import ActionForm
 from blueprints.applications.forms import (
@@ -27,6 +27,8 @@ from core.render import render
 from core.security import error_page, too_large_handler
 
 OPERATOR = "csc_operator"
+
+reasons.register_template_helpers(bp)
 
 
 def _application(pk) -> Application:

@@ -74,10 +74,15 @@ def _ist_date(moment: dt.datetime) -> dt.date:
     return (moment + dt.timedelta(hours=5, minutes=30)).date()
 
 
-def transition(application_id: int, action_name: str, actor, remark: str = "", **fields):
+def transition(
+    application_id: int, action_name: str, actor, remark: str = "", reason: str = "", **fields
+):
     """Apply an action; returns the new event. Raises TransitionError when the
-    action does not fit the application's state or the actor's role."""
+    action does not fit the application's state or the actor's role. The
+    reason (applications.reasons) is what public tracking shows."""
     from flask_babel import gettext as _
+
+    from blueprints.applications import reasons
 
     action = ACTIONS.get(action_name)
     if action is None:
@@ -87,6 +92,10 @@ def transition(application_id: int, action_name: str, actor, remark: str = "", *
     remark = (remark or "").strip()
     if action.remark_required and not remark:
         raise TransitionError(_("Write a remark: the applicant will read it."))
+    try:
+        reason = reasons.for_action(action.name, reason)
+    except ValueError:
+        raise TransitionError(_("Choose one of the options in the list.")) from None
     with db.atomic():
         # Re-read inside the transaction: another desk may have acted first.
         application = Application.select().where(Application.id == application_id).get()
@@ -123,6 +132,7 @@ def transition(application_id: int, action_name: str, actor, remark: str = "", *
             from_status=application.status,
             to_status=action.to_status,
             remark=remark,
+            reason=reason,
         )
     from blueprints.applications.notices import on_event
 

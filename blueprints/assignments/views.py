@@ -12,7 +12,7 @@ from blueprints.assignments.models import PRIORITIES, TaskAssignee
 from blueprints.assignments.reminders import LinkError, part_for_token
 from blueprints.employees.models import Employee
 from blueprints.masters.models import Office
-from core.access import get_scoped_or_404, public, requires
+from core.access import GOVERNMENT_STAFF, get_scoped_or_404, public, requires
 from core.db import page_of
 from core.ids import parse_id
 from core.render import page_arg, render
@@ -32,7 +32,7 @@ def _id_arg(name):
 
 
 @bp.route("/")
-@requires()
+@requires()  # one's own parts only: an operator, no employee, sees none
 def index():
     page = page_arg()
     rows, has_next = page_of(
@@ -194,7 +194,7 @@ def new():
 
 
 @bp.route("/<int:task_id>")
-@requires()
+@requires(*GOVERNMENT_STAFF)
 def detail(task_id):
     task = get_scoped_or_404(svc.visible_tasks(current_user), task_id)
     return render(

@@ -98,7 +98,12 @@ def act(pk):
             fields["certificate_no"] = form.certificate_no.data
         try:
             transition(
-                application.id, form.action.data, current_user, form.remark.data or "", **fields
+                application.id,
+                form.action.data,
+                current_user,
+                form.remark.data or "",
+                reason=form.reason.data or "",
+                **fields,
             )
         except TransitionError as err:
             form.remark.errors.append(str(err))

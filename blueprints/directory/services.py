@@ -14,7 +14,7 @@ from blueprints.employees.models import HOLDING_STATUSES, Designation, Employee,
 from blueprints.employees.search import fold, words
 from blueprints.masters.models import Office
 from core import notify
-from core.access import DISTRICT_WIDE
+from core.access import DISTRICT_WIDE, GOVERNMENT_STAFF
 from core.audit import record
 from core.db import utcnow, write_transaction
 from core.i18n import IST, message_locale
@@ -40,7 +40,8 @@ MANAGERS = ("office_head", "district_manager", "admin")
 
 
 def is_staff(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False))
+    """Signed-in government staff; a CSC operator reads the public directory."""
+    return bool(getattr(user, "is_authenticated", False)) and user.role in GOVERNMENT_STAFF
 
 
 def visible_entries(user):

@@ -33,7 +33,9 @@ def vacancies(fmt, level, lines, total, today):
     return _send(fmt, (header, body, True), f"vacancies-{level}-{today.isoformat()}", title)
 
 
-def retirements(fmt, rows, today):
+def retirements(fmt, rows, shown, today):
+    """`shown`: the ids whose superannuation date the user may see; the
+    others go without one."""
     header = [
         _("Retires on"),
         _("Employee code"),
@@ -43,7 +45,14 @@ def retirements(fmt, rows, today):
         _("Office"),
     ]
     body = [
-        [e.retires_on, e.code, e.name_en, e.name_local, e.designation.name(), e.office.name]
+        [
+            e.retires_on if e.id in shown else "",
+            e.code,
+            e.name_en,
+            e.name_local,
+            e.designation.name(),
+            e.office.name,
+        ]
         for e in rows
     ]
     return _send(

@@ -21,6 +21,10 @@ from blueprints.masters.models import Block, Office
 # contacts only; personal fields follow may_see_personal.
 ESTABLISHMENT = "establishment"
 MANAGE_ROLES = (ESTABLISHMENT,)
+PERSONAL_VIEWED = "employee.personal_viewed"
+# Who sees anyone's personal fields: the establishment, and an office head
+# those of the staff of their own office (may_see_personal).
+PERSONAL_ROLES = (ESTABLISHMENT, "office_head")
 IMPORT_ROLES = (ESTABLISHMENT, "admin")
 AUDIT_ROLES = (ESTABLISHMENT, "admin")
 STATEMENT_ROLES = (ESTABLISHMENT, "admin", "district_manager", "block_officer", "office_head")
@@ -31,11 +35,24 @@ KEY_END = "{"  # just after "z": keys are [a-z0-9], so key..key+"{" is a prefix 
 
 
 def may_see_personal(user, employee) -> bool:
-    """Date of birth, personal mobile and address: the establishment users,
-    and the head of the office where the employee now works."""
+    """Date of birth (so the superannuation date too), personal mobile and
+    address: the establishment users, and the head of the office where the
+    employee now works."""
     if user.role == ESTABLISHMENT:
         return True
     return user.role == "office_head" and user.office_id == employee.office_id
+
+
+def shown_personal(user, employees, **detail) -> set[int]:
+    """The one rule wherever personal fields are shown (the employee page,
+    the retirements due and their exports): the ids among `employees` whose
+    personal fields `user` may see, each such view recorded, append-only."""
+    from core.audit import record
+
+    allowed = [e for e in employees if may_see_personal(user, e)]
+    for employee in allowed:
+        record(PERSONAL_VIEWED, "employee", employee.id, code=employee.code, **detail)
+    return {e.id for e in allowed}
 
 
 @dataclass
@@ -223,8 +240,12 @@ def _fell_back(name: str, designation) -> bool:
     return locale is not None and locale.language != "en" and name == designation.name_en
 
 
-def retirements_due(today: dt.date, months: int = 12, office_id: int | None = None):
-    """Employees not yet retired whose superannuation falls within `months`."""
+def retirements_due(
+    today: dt.date, months: int = 12, office_id: int | None = None, dated: bool = True
+):
+    """Employees not yet retired whose superannuation falls within `months`;
+    by date, or (`dated` False, for those who may not see the dates) by
+    office and name, so the order does not tell them either."""
     end = _add_months(today, months)
     query = (
         Employee.select(Employee, Designation, Office)
@@ -239,6 +260,8 @@ def retirements_due(today: dt.date, months: int = 12, office_id: int | None = No
     )
     if office_id:
         query = query.where(Employee.office == office_id)
+    if not dated:
+        return query.order_by(Office.name_en, Employee.name_en, Employee.id)
     return query.order_by(Employee.retires_on, Employee.name_en)
 
 

@@ -15,15 +15,13 @@ from blueprints.employees.forms import RetirementAgeForm, TransferForm
 from blueprints.employees.models import STATUSES, Cadre, Designation, Employee, Posting
 from blueprints.employees.services import TransferError, set_retirement_age, transfer
 from blueprints.masters.models import Office
-from core.access import get_scoped_or_404, requires
+from core.access import GOVERNMENT_STAFF, get_scoped_or_404, requires
 from core.audit import AuditEvent, actor_names, record
 from core.db import page_of
 from core.i18n import IST
 from core.render import page_arg, render, wants_fragment
 from core.report_jobs import pdf_report
 from core.security import bad_request
-
-PERSONAL_VIEWED = "employee.personal_viewed"
 
 
 def _today() -> dt.date:
@@ -42,7 +40,7 @@ def _designations():
 
 
 @bp.route("/")
-@requires()
+@requires(*GOVERNMENT_STAFF)
 def index():
     filters = reg.parse_filters(request.args)
     page = page_arg()
@@ -85,13 +83,10 @@ def _postings(employee):
 
 
 @bp.route("/<int:employee_id>")
-@requires()
+@requires(*GOVERNMENT_STAFF)
 def detail(employee_id):
     employee = _employee(employee_id)
-    personal = reg.may_see_personal(current_user, employee)
-    if personal:
-        # Who looked at whose personal data, and when: append-only.
-        record(PERSONAL_VIEWED, "employee", employee.id, code=employee.code)
+    personal = employee.id in reg.shown_personal(current_user, [employee])
     return render(
         "employees/detail.html",
         employee=employee,
@@ -182,12 +177,15 @@ def retirements():
         return retirements_report.start()
     query = _retirements_due()
     if fmt:
-        return exports.retirements(fmt, list(query), _today())
+        rows = list(query)
+        shown = reg.shown_personal(current_user, rows, via=f"retirements.{fmt}")
+        return exports.retirements(fmt, rows, shown, _today())
     page = page_arg()
     rows, has_next = page_of(query, page, reg.PAGE_SIZE)
     return render(
         "employees/retirements.html",
         rows=rows,
+        shown=reg.shown_personal(current_user, rows, via="retirements"),
         total=query.count(),
         page=page,
         has_next=has_next,
@@ -197,8 +195,11 @@ def retirements():
 
 
 def _retirements_due():
+    # A superannuation date is personal (reg.shown_personal): the district's
+    # roles see who retires within the year, the dates only those who may.
     office_id = current_user.office_id if current_user.role == "office_head" else None
-    return reg.retirements_due(_today(), 12, office_id)
+    dated = current_user.role in reg.PERSONAL_ROLES
+    return reg.retirements_due(_today(), 12, office_id, dated=dated)
 
 
 @pdf_report("employees.vacancies", "pdf/employees/vacancies.html", _l("Vacancy statement"))
@@ -218,8 +219,10 @@ def retirements_report():
     from blueprints.employees.exports import district_name
 
     today = _today()
+    rows = list(_retirements_due())
+    shown = reg.shown_personal(current_user, rows, via="retirements.pdf")
     return f"retirements-{today.isoformat()}.pdf", dict(
-        rows=list(_retirements_due()), today=today, district=district_name()
+        rows=rows, shown=shown, today=today, district=district_name()
     )
 
 
@@ -230,7 +233,7 @@ def retirements_report():
 @requires(*reg.AUDIT_ROLES)
 def audit():
     page = page_arg()
-    query = AuditEvent.select().where(AuditEvent.action == PERSONAL_VIEWED)
+    query = AuditEvent.select().where(AuditEvent.action == reg.PERSONAL_VIEWED)
     code = (request.args.get("code") or "").strip().upper()[:20]
     if code:
         employee = Employee.get_or_none(Employee.code == code)

@@ -10,17 +10,17 @@ from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from blueprints.applications import signing
+from blueprints.applications import reasons, signing
 from blueprints.applications.models import Application, ApplicationEvent
 from blueprints.applications.statuses import OPEN_STATUSES, STATUS_LABELS
-from blueprints.applications.workflow import ACTIONS, clock_of
+from blueprints.applications.workflow import clock_of
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import Office
 from core.i18n import IST
 
-# Remarks the applicant must read (what to bring, why it was refused): those
-# the office must write; the others are its internal notes.
-PUBLIC_REMARKS = frozenset(a.to_status for a in ACTIONS.values() if a.remark_required)
+# The office's free-text remark is never shown here: only the reason it
+# picked from the fixed list (applications.reasons), when it asked for
+# documents or rejected.
 
 SHAPE_MESSAGE = _l("That is not an application ID. It looks like AUR26-0004213-K.")
 CHECK_MESSAGE = _l("One character of this ID is mistyped; check it on the acknowledgement")
@@ -78,7 +78,7 @@ def _ist(value: dt.datetime) -> dt.datetime:
 def timeline(app: Application) -> list[dict]:
     events = list(
         ApplicationEvent.select(
-            ApplicationEvent.at, ApplicationEvent.to_status, ApplicationEvent.remark
+            ApplicationEvent.at, ApplicationEvent.to_status, ApplicationEvent.reason
         )
         .where(ApplicationEvent.application == app.id)
         .order_by(ApplicationEvent.at, ApplicationEvent.id)
@@ -88,7 +88,7 @@ def timeline(app: Application) -> list[dict]:
             "at": e.at,
             "status": e.to_status,
             "label": STATUS_LABELS.get(e.to_status, e.to_status),
-            "remark": e.remark if e.to_status in PUBLIC_REMARKS else "",
+            "reason": reasons.label(e.reason),
         }
         for e in events
     ]
@@ -99,7 +99,7 @@ def timeline(app: Application) -> list[dict]:
                 "at": app.submitted_at,
                 "status": "submitted",
                 "label": STATUS_LABELS["submitted"],
-                "remark": "",
+                "reason": "",
             },
         )
     return rows
@@ -173,7 +173,7 @@ def as_json(info: dict) -> dict:
                 "at": _ist(e["at"]).isoformat(),
                 "status": e["status"],
                 "status_label": str(e["label"]),
-                "remark": e["remark"],
+                "reason": str(e["reason"]),
             }
             for e in info["events"]
         ],

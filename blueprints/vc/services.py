@@ -5,8 +5,10 @@ task that runs twice sends nothing twice."""
 import datetime as dt
 
 import peewee as pw
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from blueprints.accounts.models import User
 from blueprints.masters.models import Office
@@ -30,15 +32,15 @@ class Refused(ValueError):
 
 
 def visible_rooms(user):
-    """Every signed-in user sees every room: how to join a district review,
-    and which rooms are down, is for all staff to know."""
+    """Every member of government staff sees every room: how to join a
+    district review, and which rooms are down, is for all staff to know. (A
+    CSC operator is refused by the views' rule.)"""
     return VcRoom.select(VcRoom, Office).join(Office)
 
 
-def may_report_fault(user, room) -> bool:
-    """The room's contact, a user of its office, or the district's roles."""
-    if user.role in DISTRICT_WIDE:
-        return True
+def answers_for(user, room) -> bool:
+    """Whoever answers for a room: its contact, a user of its office, or the
+    block or tehsil officer of the office's area."""
     if room.contact_user_id == user.id:
         return True
     if user.office_id and user.office_id == room.office_id:
@@ -50,6 +52,10 @@ def may_report_fault(user, room) -> bool:
         if user.tehsil_id and office.tehsil_id == user.tehsil_id and not office.block_id:
             return True
     return False
+
+
+def may_report_fault(user, room) -> bool:
+    return user.role in DISTRICT_WIDE or answers_for(user, room)
 
 
 def open_fault(room_id):
@@ -231,6 +237,49 @@ def _when(meeting) -> str:
     return meeting.starts_at.replace(tzinfo=dt.UTC).astimezone(IST).strftime("%d-%m-%Y %H:%M")
 
 
+CALENDAR_SALT = "vc-calendar-link"
+CALENDAR_LINK_DAYS = 60
+
+
+def _calendar_signer():
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=CALENDAR_SALT)
+
+
+def calendar_key(meeting) -> str:
+    return _calendar_signer().dumps(meeting.id)
+
+
+def meeting_for_key(meeting_id: int, key: str):
+    """The meeting a calendar link was signed for, or None: tampered with,
+    expired (VC_CALENDAR_LINK_DAYS), or signed for another meeting."""
+    days = int(current_app.config.get("VC_CALENDAR_LINK_DAYS", CALENDAR_LINK_DAYS))
+    try:
+        signed_for = _calendar_signer().loads(key, max_age=days * 86400)
+    except BadSignature:  # SignatureExpired is one
+        return None
+    if signed_for != meeting_id:
+        return None
+    return VcMeeting.get_or_none(VcMeeting.id == meeting_id)
+
+
+def may_join(user, meeting) -> bool:
+    """The joining details and the calendar file: the organisers and the IT
+    cell, and whoever answers for an invited room or the chair's."""
+    if user.role in DISTRICT_WIDE:
+        return True
+    rooms = [i.room for i in invitees_of(meeting.id)]
+    rooms.append(
+        VcRoom.select(VcRoom, Office).join(Office).where(VcRoom.id == meeting.host_room_id).get()
+    )
+    return any(answers_for(user, room) for room in rooms)
+
+
+def _ics_url(meeting) -> str:
+    """The invitation's calendar link: signed, so that an invitee's calendar
+    app fetches it without a sign-in, and no one walks the meeting ids."""
+    return public_url("vc.ics_link", meeting_id=meeting.id, key=calendar_key(meeting))
+
+
 def _queue_all(room, text, subject, key):
     for channel, address in recipients(room):
         notify.queue(
@@ -256,7 +305,7 @@ def send_invitations(meeting, now=None):
                 title=meeting.title,
                 when=_when(meeting),
                 join=join,
-                ics=public_url("vc.ics", meeting_id=meeting.id),
+                ics=_ics_url(meeting),
             )
             subject = _("VC review: %(title)s", title=meeting.title)
             _queue_all(inv.room, text, subject, f"vc-inv:{meeting.id}:{inv.room_id}")

@@ -1,9 +1,12 @@
 """VC rooms and their faults; review meetings, their calendar file, the
 attendance and the action points; open action points per officer.
 
-Every signed-in user sees the rooms and meetings of the offices they may
-see (core.access.office_condition); the DM/CDO (district_manager) and the
-IT cell (admin) schedule meetings and keep the rooms."""
+Government staff (not a CSC operator) see the rooms and the meetings of the
+offices they may see (core.access.office_condition); a meeting's joining
+details and calendar file only those invited, the organisers and the IT cell
+(services.may_join), or the signed link of the invitation. The DM/CDO
+(district_manager) and the IT cell (admin) schedule meetings and keep the
+rooms."""
 
 import datetime as dt
 
@@ -25,7 +28,7 @@ from blueprints.vc.forms import (
 )
 from blueprints.vc.ics import meeting_ics
 from blueprints.vc.models import INVITE_KINDS, VcMeeting, VcRoom
-from core.access import get_scoped_or_404, requires
+from core.access import GOVERNMENT_STAFF, get_scoped_or_404, public, requires
 from core.db import page_of, utcnow
 from core.downloads import download
 from core.links import public_host
@@ -38,7 +41,7 @@ ORGANISERS = svc.ORGANISERS
 
 
 @bp.route("/")
-@requires()
+@requires(*GOVERNMENT_STAFF)
 def rooms():
     page = page_arg()
     query = svc.visible_rooms(current_user).order_by(
@@ -66,13 +69,13 @@ def _room_page(room, fault_form=None, close_form=None, status=200):
 
 
 @bp.route("/rooms/<int:room_id>")
-@requires()
+@requires(*GOVERNMENT_STAFF)
 def room(room_id):
     return _room_page(_room(room_id))
 
 
 @bp.route("/rooms/<int:room_id>/fault", methods=["POST"])
-@requires()
+@requires(*GOVERNMENT_STAFF)
 def report_fault(room_id):
     room = _room(room_id)
     if not svc.may_report_fault(current_user, room):
@@ -172,7 +175,7 @@ def edit_room(room_id):
 
 
 @bp.route("/meetings")
-@requires()
+@requires(*GOVERNMENT_STAFF)
 def meetings():
     now = utcnow()
     page = page_arg()
@@ -251,11 +254,13 @@ def _meeting_page(meeting, action_form=None, status=200, refusal=None):
     attendance.joined.choices = [(i.id, i.room.name) for i in invitees]
     attendance.joined.data = [i.id for i in invitees if i.joined]
     attendance.minutes_text.data = meeting.minutes
+    host = VcRoom.get_by_id(meeting.host_room_id)
+    joins = svc.may_join(current_user, meeting)
     return render(
         "vc/meeting.html",
         status=status,
         meeting=meeting,
-        host=VcRoom.get_by_id(meeting.host_room_id),
+        host=host,
         invitees=invitees,
         faulty=[i for i in invitees if i.room.status == "faulty"],
         organiser=organiser,
@@ -263,7 +268,8 @@ def _meeting_page(meeting, action_form=None, status=200, refusal=None):
         action_form=action_form,
         attendance=attendance,
         refusal=refusal,
-        join=svc.joining_text(VcRoom.get_by_id(meeting.host_room_id)),
+        may_join=joins,
+        join=svc.joining_text(host) if joins else "",
         upcoming=meeting.starts_at > utcnow(),
     )
 
@@ -273,15 +279,32 @@ def _post_choices(meeting):
 
 
 @bp.route("/meetings/<int:meeting_id>")
-@requires()
+@requires(*GOVERNMENT_STAFF)
 def meeting(meeting_id):
     return _meeting_page(_meeting(meeting_id))
 
 
 @bp.route("/meetings/<int:meeting_id>.ics")
-@requires()
+@requires(*GOVERNMENT_STAFF)
 def ics(meeting_id):
     meeting = _meeting(meeting_id)
+    if not svc.may_join(current_user, meeting):
+        abort(404)
+    return _calendar(meeting)
+
+
+@bp.route("/meetings/<int:meeting_id>.ics/<key>")
+@public
+def ics_link(meeting_id, key):
+    """The invitation's link: the key is the access, so an invitee's phone
+    calendar needs no sign-in."""
+    meeting = svc.meeting_for_key(meeting_id, key)
+    if meeting is None:
+        abort(404)
+    return _calendar(meeting)
+
+
+def _calendar(meeting):
     host = VcRoom.get_by_id(meeting.host_room_id)
     description = "\n".join(x for x in (meeting.agenda, svc.joining_text(host)) if x)
     data = meeting_ics(
@@ -357,7 +380,7 @@ def close_action(action_id):
 
 
 @bp.route("/actions")
-@requires()
+@requires(*GOVERNMENT_STAFF)
 def actions():
     """Open action points, officer by officer."""
     from blueprints.employees.models import Employee

@@ -3,6 +3,7 @@ import itertools
 import pytest
 
 from blueprints.applications.ids import CHECK_LETTERS, BadId, format_id, parse_id
+from tests.fixtures import ctx  # noqa: F401
 
 
 def test_format_and_parse_round_trip():
@@ -56,3 +57,55 @@ def test_wrong_shapes_are_refused(text):
     with pytest.raises(BadId) as err:
         parse_id(text)
     assert err.value.reason == "shape"
+
+
+# --- IDs that do not lead to their neighbours (issue 14) ---------------------
+
+KEY = b"test-secret-key-not-for-production"
+
+
+def test_a_years_running_numbers_print_as_distinct_seven_digit_numbers():
+    from blueprints.applications.ids import NUMBERS, scramble
+
+    printed = [scramble(n, "AUR26", KEY) for n in range(20000)]
+    assert len(set(printed)) == len(printed)
+    assert all(0 <= p < NUMBERS for p in printed)
+    assert scramble(NUMBERS - 1, "AUR26", KEY) < NUMBERS
+    assert all(parse_id(format_id("AUR", 2026, p)) for p in printed[:100])
+
+
+def test_neighbouring_numbers_are_unrelated_and_keyed():
+    from blueprints.applications.ids import scramble
+
+    printed = [scramble(n, "AUR26", KEY) for n in range(1, 1001)]
+    gaps = [abs(b - a) for a, b in itertools.pairwise(printed)]
+    assert min(gaps) > 10 and sorted(gaps)[len(gaps) // 2] > 100_000
+    # Another year, or another server key, is another permutation.
+    assert [scramble(n, "AUR27", KEY) for n in range(1, 1001)] != printed
+    assert [scramble(n, "AUR26", b"another key") for n in range(1, 1001)] != printed
+
+
+def test_a_new_id_that_meets_an_old_one_takes_the_next_number(ctx):
+    from blueprints.applications.ids import new_id, scramble
+    from blueprints.applications.models import IdSequence
+
+    first = format_id("AUR", 2026, scramble(1, "AUR26", KEY))
+    assert new_id("AUR", 2026, KEY, taken=lambda i: i == first) == format_id(
+        "AUR", 2026, scramble(2, "AUR26", KEY)
+    )
+    assert IdSequence.get_by_id("AUR26").last == 2
+
+
+def test_two_submissions_in_a_row_get_unrelated_ids(app, operator, service, place):
+    from blueprints.applications.models import Application
+    from tests.applications.test_filing import file_to_review, submit
+
+    ids = []
+    for _ in range(2):
+        pk = file_to_review(operator, service, place)
+        assert submit(operator, pk)[0].status_code == 303
+        ids.append(Application.get_by_id(pk).app_id)
+    first, second = (int(i[6:13]) for i in ids)
+    assert abs(second - first) > 10, ids
+    # The page of the second is found by its ID, like any other.
+    assert operator.get(f"/track/{ids[1]}").status_code == 200

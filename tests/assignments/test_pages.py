@@ -190,3 +190,16 @@ def test_pages_read_in_hindi_and_marathi(app, login_as, staff, place, lang):
         assert response.status_code == 200, url
         body = response.get_data(as_text=True)
         assert "Give a task" not in body and "My tasks" not in body, url
+
+
+def test_a_csc_operator_reads_no_office_task(app, login_as, staff, place):
+    """Issue 14: an operator opened the tasks of the offices of its tehsil."""
+    from tests.factories import make_user
+
+    with app.app_context(), db.connection_context():
+        head = make_user("office_head", place, username="a-head")
+        task = create_task(head, "Tehsil task", staff.ours[1:], ist_today())
+    operator = login_as("csc_operator")
+    response = operator.get(f"/assignments/{task.id}")
+    assert response.status_code == 403
+    assert "Tehsil task" not in response.get_data(as_text=True)

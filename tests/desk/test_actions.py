@@ -349,3 +349,39 @@ def test_resubmission_resumes_the_clock_where_it_stopped(app, office, clerk):
     shown_while_paused = clock_of(waiting, today).days_left
     back = resubmit(app, office, application)
     assert clock_of(back, today).days_left == shown_while_paused
+
+
+def test_the_office_picks_the_public_reason_from_the_list(app, office, clerk):
+    """Issue 14: the applicant and the public read the reason chosen from a
+    fixed list; the free-text remark stays with the CSC and the office."""
+    application = office.file()
+    form = actions_html(app, application, clerk.user)
+    assert 'name="reason"' in form and 'value="docs_unreadable"' in form
+    refused = act(clerk, application, "ask_documents", remark="x", reason="reject_duplicate")
+    assert_refused(app, refused, application, "submitted", 1, "Choose one of the options")
+    response = act(
+        clerk,
+        application,
+        "ask_documents",
+        remark="Photo of Sunita blurred",
+        reason="docs_unreadable",
+    )
+    assert response.status_code == 303
+    event = events_of(app, application)[-1]
+    assert (event.reason, event.remark) == ("docs_unreadable", "Photo of Sunita blurred")
+    staff_page = text(clerk.get(f"/applications/{application.id}"))
+    assert "Photo of Sunita blurred" in staff_page and "bring a clear copy" in staff_page
+    from blueprints.track.services import timeline
+
+    with app.test_request_context():
+        public = [{k: str(v) for k, v in e.items()} for e in timeline(reload(app, application))]
+    assert public[-1]["reason"] == "A document cannot be read; bring a clear copy"
+    assert "Sunita blurred" not in str(public)
+
+
+def test_without_a_reason_posted_the_general_one_stands(app, office, head):
+    application = office.file()
+    assert act(head, application, "reject", remark="See file note 12").status_code == 303
+    assert events_of(app, application)[-1].reason == "reject_other"
+    approved = office.file(status="scrutiny")
+    assert act(head, approved, "approve", reason="docs_missing").status_code == 400

@@ -40,6 +40,17 @@ def test_the_public_sees_official_contacts_only(client, login_as, book):
     assert "9899999999" not in staff  # a personal mobile never
 
 
+def test_a_csc_operator_sees_the_public_directory_only(login_as, book):
+    """Signed in is not staff: a private operator reads what the public reads."""
+    operator = login_as("csc_operator")
+    page = operator.get("/directory/").get_data(as_text=True)
+    assert "Ramesh Jadhav" in page
+    assert "9822000001" not in page and "Sunita More" not in page
+    assert operator.get(f"/directory/contacts/{book.hidden.id}.vcf").status_code == 404
+    card = operator.get(f"/directory/contacts/{book.head.id}.vcf").get_data(as_text=True)
+    assert "9822000001" not in card
+
+
 def test_vcard_is_utf8_devanagari_and_hidden_contacts_answer_404(client, login_as, book):
     response = client.get(f"/directory/contacts/{book.head.id}.vcf")
     assert response.status_code == 200

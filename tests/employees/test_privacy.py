@@ -25,7 +25,6 @@ def _views(app):
         ("district_manager", False),
         ("block_officer", False),
         ("gp_staff", False),
-        ("csc_operator", False),
     ],
 )
 def test_personal_fields_by_role_and_the_audit_of_views(role, sees, app, staff, login_as):
@@ -38,6 +37,17 @@ def test_personal_fields_by_role_and_the_audit_of_views(role, sees, app, staff, 
     for text in PERSONAL:
         assert (text in html) is sees, (role, text)
     assert _views(app) == (1 if sees else 0)
+
+
+def test_a_csc_operator_sees_nothing_of_the_register(app, staff, login_as):
+    """A private operator is not government staff (issue 14): until then it
+    read every employee's official page and searched the whole register."""
+    operator = login_as("csc_operator")
+    for url in ("/employees/", f"/employees/{staff.patil.id}", "/employees/?q=patil"):
+        response = operator.get(url)
+        assert response.status_code == 403, url
+        assert "Sunil Patil" not in response.get_data(as_text=True)
+    assert _views(app) == 0
 
 
 def test_the_head_of_another_office_sees_official_contacts_only(app, staff, login_as):

@@ -4,6 +4,7 @@ the main pages in Hindi and Marathi."""
 
 import datetime as dt
 import io
+import json
 
 import pytest
 from openpyxl import load_workbook
@@ -73,6 +74,48 @@ def test_retirements_due_in_the_next_twelve_months(app, staff, login_as, tmp_pat
     text = pdf_text(pdf.get_data(), tmp_path, layout=False)
     assert "Asha Kulkarni" in text and "E002" in text and "Sunil Patil" not in text
     assert login_as("gp_staff").get("/employees/retirements").status_code == 403
+
+
+def _retiring_soon(app, staff):
+    today = dt.date.today()
+    with app.app_context():
+        Employee.update(date_of_birth=dt.date(today.year - 58, today.month, 15)).where(
+            Employee.id == staff.kulkarni.id
+        ).execute()
+        from blueprints.employees.services import set_retirement_age
+
+        set_retirement_age(Cadre.get_by_id(staff.cadre.id), 58)
+        return Employee.get_by_id(staff.kulkarni.id).retires_on
+
+
+def _date_views(app):
+    from core.audit import AuditEvent
+
+    with app.app_context():
+        return [
+            json.loads(e.detail).get("via")
+            for e in AuditEvent.select().where(AuditEvent.action == "employee.personal_viewed")
+        ]
+
+
+def test_superannuation_dates_follow_the_employee_pages_rule(app, staff, login_as, tmp_path):
+    """Issue 14: the Collector saw every office's dates, unrecorded. A date is
+    personal, as on the employee page: shown and recorded for those who may
+    see it, left out for the others, on the page and in every export."""
+    retires_on = _retiring_soon(app, staff)
+    shown = f"{retires_on.day} {retires_on:%b %Y}"  # as the |date filter prints it
+    dm = login_as("district_manager")
+    page = dm.get("/employees/retirements").get_data(as_text=True)
+    assert "Asha Kulkarni" in page and shown not in page
+    csv = dm.get("/employees/retirements?format=csv").get_data().decode("utf-8-sig")
+    assert "E002" in csv and retires_on.isoformat() not in csv and shown not in csv
+    pdf = dm.get("/employees/retirements?format=pdf").get_data()
+    assert shown not in pdf_text(pdf, tmp_path)
+    assert _date_views(app) == []
+    hr = login_as("establishment")
+    assert shown in hr.get("/employees/retirements").get_data(as_text=True)
+    hr.get("/employees/retirements?format=csv")
+    assert _date_views(app) == ["retirements", "retirements.csv"]
 
 
 def test_a_transfer_through_the_form_without_js(app, staff, login_as):

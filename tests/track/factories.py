@@ -41,8 +41,9 @@ def filed_at_csc(place, service=None, *, which=0, number=None, **overrides) -> A
     return factories.make_application(place, service, operator_of(place, which), **fields)
 
 
-def add_event(app, to_status, remark="", at=None, **fields) -> ApplicationEvent:
-    """Move the application to `to_status` with its history event."""
+def add_event(app, to_status, remark="", at=None, reason="", **fields) -> ApplicationEvent:
+    """Move the application to `to_status` with its history event (its
+    remark for the office, its reason for the public)."""
     event = ApplicationEvent.create(
         application=app,
         at=at or utcnow(),
@@ -50,6 +51,7 @@ def add_event(app, to_status, remark="", at=None, **fields) -> ApplicationEvent:
         from_status=app.status,
         to_status=to_status,
         remark=remark,
+        reason=reason,
     )
     Application.update(status=to_status, **fields).where(Application.id == app.id).execute()
     app.status = to_status

@@ -124,29 +124,53 @@ def test_masking_keeps_whole_letters():
     assert mask_name("") == ""
 
 
-def test_timeline_shows_public_remarks_only(client, make, application):
+def test_timeline_shows_the_reason_never_the_remark(client, make, application):
+    """Issue 14: the office's free-text remark on "awaiting documents" was
+    public (these assertions pinned it); the page shows the reason picked
+    from the fixed list instead."""
     make(add_event, application, "scrutiny", remark="internal: check with talathi")
     make(
         add_event,
         application,
         "awaiting_documents",
-        remark="Bring the ration card",
+        remark="Bring the ration card of Ramesh Patil, Ward 2",
+        reason="docs_missing",
         paused_since=utcnow(),
     )
     page = text(client.get(f"/track/{application.app_id}"))
     history = page.split("<h2>History</h2>")[1]
     assert history.index("Submitted") < history.index("Under scrutiny")
     assert history.index("Under scrutiny") < history.index("Waiting for documents from the")
-    assert "Bring the ration card" in page
+    assert "A required document is missing" in page
+    assert "ration card" not in page and "Ramesh" not in page
     assert "talathi" not in page
     assert "clock is paused" in page
+    as_text = client.get(f"/track/{application.app_id}?format=txt").get_data(as_text=True)
+    assert "A required document is missing" in as_text and "ration card" not in as_text
+    events = client.get(f"/track/{application.app_id}?format=json").get_json()["events"]
+    assert events[-1]["reason"] == "A required document is missing"
+    assert "ration card" not in str(events)
 
 
 def test_rejection_reason_is_shown(client, make, application):
-    make(add_event, application, "rejected", remark="Income proof is for another person")
+    make(
+        add_event,
+        application,
+        "rejected",
+        remark="Income proof is for another person",
+        reason="reject_genuine",
+    )
     page = text(client.get(f"/track/{application.app_id}"))
-    assert "Rejected" in page and "Income proof is for another person" in page
+    assert "Rejected" in page and "could not be verified" in page
+    assert "Income proof is for another person" not in page
     assert "days left" not in page
+
+
+def test_the_reason_reads_in_marathi(client, make, application):
+    make(add_event, application, "rejected", remark="x", reason="reject_eligibility")
+    client.set_cookie("lang", "mr")
+    page = text(client.get(f"/track/{application.app_id}"))
+    assert "Not eligible under the rules of the service" not in page
 
 
 def test_overdue_is_said_plainly(client, make, place):

@@ -1,12 +1,16 @@
 """URL values for the VC routes: a room of tehsil office 0 (every role of
 place 0 may see it), an upcoming meeting inviting it, chaired from a
-collectorate room, with one action point."""
+collectorate room, with one action point, and the signed calendar link of
+the invitation."""
 
 import datetime as dt
 
 from blueprints.vc.models import VcActionPoint, VcInvitee, VcMeeting, VcRoom
 from core.db import utcnow
 from tests.directory.factories import holder, posts
+
+# The invitation's calendar link: its signature is the access.
+PUBLIC_ENDPOINTS = {"vc.ics_link"}
 
 
 def walk_values(app, place, user=None) -> dict:
@@ -47,4 +51,11 @@ def _make(place) -> dict:
         due_on=start.date(),
         created_by=organiser,
     )
-    return {"room_id": room.id, "meeting_id": meeting.id, "action_id": point.id}
+    from blueprints.vc.services import calendar_key
+
+    return {
+        "room_id": room.id,
+        "meeting_id": meeting.id,
+        "action_id": point.id,
+        "key": calendar_key(meeting),
+    }
