@@ -85,7 +85,7 @@ def test_neighbouring_numbers_are_unrelated_and_keyed():
     assert [scramble(n, "AUR26", b"another key") for n in range(1, 1001)] != printed
 
 
-def test_a_new_id_that_meets_an_old_one_takes_the_next_number(ctx):
+def test_a_new_id_that_meets_an_old_one_takes_the_next_number(ctx):  # noqa: F811
     from blueprints.applications.ids import new_id, scramble
     from blueprints.applications.models import IdSequence
 
