@@ -170,7 +170,7 @@ def test_the_reason_reads_in_marathi(client, make, application):
     make(add_event, application, "rejected", remark="x", reason="reject_eligibility")
     client.set_cookie("lang", "mr")
     page = text(client.get(f"/track/{application.app_id}"))
-    assert "Not eligible under the rules of the service" not in page
+    assert "सेवेच्या नियमांनुसार पात्र नाही" in page
 
 
 def test_overdue_is_said_plainly(client, make, place):
