@@ -255,7 +255,7 @@ def meeting_for_key(meeting_id: int, key: str):
     days = int(current_app.config.get("VC_CALENDAR_LINK_DAYS", CALENDAR_LINK_DAYS))
     try:
         signed_for = _calendar_signer().loads(key, max_age=days * 86400)
-    except BadSignature:  # SignatureExpired is one
+    except (BadSignature, UnicodeError):  # SignatureExpired is a BadSignature
         return None
     if signed_for != meeting_id:
         return None
