@@ -10,10 +10,12 @@ its own CSC and connecting from its own loopback address, file applications
 through the real forms (bench.filing's flow: CSRF, photo uploads, redirects
 followed, the submit that returns the acknowledged ID) against gunicorn
 started as `make run` starts it (wsgi:app, 2 sync workers, 127.0.0.1) for
-BENCH_CRASH_SECONDS (60), each finishing the application in hand. Meanwhile
-the server's whole process group is killed with SIGKILL BENCH_CRASH_KILLS
-(5) times, at random moments (BENCH_CRASH_SEED, 14) between a tenth and nine
-tenths of the run, and started again on the same port each time. An
+BENCH_CRASH_SECONDS (60) and at least 5 s after the last restart, each
+finishing the application in hand. Meanwhile the server's whole process
+group is killed with SIGKILL BENCH_CRASH_KILLS (5) times, at random moments
+(BENCH_CRASH_SEED, 14) between a tenth and nine tenths of those seconds (a
+second of service at least between two kills), and started again on the
+same port each time. An
 operator whose request finds no server sends the same request again (the
 same form; for Submit, the same one-time token) until it is answered, as a
 person at a counter presses it again; one whose first Submit was answered
@@ -27,9 +29,11 @@ doubled when on several); no submitted application was left unacknowledged
 (the government fee, and user-charge lines adding up to the user charge)
 and exactly one submission event; no draft has an ID, a ledger line or an
 event. Drafts left over (a "new application" whose answer was lost, filed
-again) are allowed and counted. Prints one line per backend; exits 1 on
-anything lost, doubled or missing, on an operator who gave up, or when no
-kill or no filing happened.
+again) are allowed and counted. Prints one line per backend (also the
+longest restart, how many IDs were read off the application's page, and
+how many requests were sent again); exits 1 on anything lost, doubled or
+missing, on an operator who gave up (PATIENCE, 120 s, on one request), or
+when no kill or no filing happened.
 
 BENCH_CRASH_BACKENDS ("sqlite postgres"): PostgreSQL+Redis only when
 reachable (bench.server's BENCH_PG_ADMIN), in a database of its own
@@ -108,11 +112,11 @@ def crash_run(backend: Backend, operators: int, kills: int, seconds: float) -> d
             browser.sign_in(f"{backend.operator_prefix}{i}")
             browsers.append(browser)
         started = time.monotonic()
-        deadline = started + seconds
+        enough = threading.Event()
 
         def operator(browser):
             filing = Filing(browser, service_id, photo)
-            while time.monotonic() < deadline:
+            while not enough.is_set():
                 try:
                     pk, token = filing.draft()
                     app_id, on_retry = acknowledged_id(filing.submit(pk, token))
@@ -136,6 +140,10 @@ def crash_run(backend: Backend, operators: int, kills: int, seconds: float) -> d
             server.kill()
             server.start()
             downtimes.append(time.monotonic() - killed)
+        # Filing goes on after the last restart too: the kill is over only
+        # when the server works again.
+        time.sleep(max(started + seconds - time.monotonic(), 5.0))
+        enough.set()
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - started
