@@ -9,7 +9,7 @@ BENCH_CRASH_OPERATORS (8) CSC operator accounts made for the bench, each at
 its own CSC and connecting from its own loopback address, file applications
 through the real forms (bench.filing's flow: CSRF, photo uploads, redirects
 followed, the submit that returns the acknowledged ID) against gunicorn
-started as `make run` starts it (wsgi:app, 2 sync workers, 127.0.0.1) for
+started as `make run` starts it (gunicorn_conf.py, wsgi:app; 127.0.0.1) for
 BENCH_CRASH_SECONDS (60) and at least 5 s after the last restart, each
 finishing the application in hand. Meanwhile the server's whole process
 group is killed with SIGKILL BENCH_CRASH_KILLS (5) times, at random moments
@@ -243,7 +243,7 @@ def check(backend: Backend, done: list[tuple[int, str, bool]]) -> dict:
 
 def report(results: list[dict]) -> int:
     print(
-        f"\nCrash run over HTTP: gunicorn, 2 sync workers, killed (SIGKILL to its process "
+        f"\nCrash run over HTTP: gunicorn as `make run` serves, killed (SIGKILL to its process "
         f"group) and restarted while each operator at its own CSC files {SERVICE_CODE}"
     )
     print(

@@ -215,11 +215,12 @@ def _free_port() -> int:
 
 
 class Server:
-    """gunicorn on 127.0.0.1:`port` with `workers` sync workers, as `make
-    run` starts it, in a process group of its own (the workers stop with
-    it). start() can follow kill() or stop(): the same port again."""
+    """gunicorn on 127.0.0.1:`port` in a process group of its own (the
+    workers stop with it): with `workers` sync workers, or without them
+    exactly as `make run` serves (gunicorn_conf.py). start() can follow
+    kill() or stop(): the same port again."""
 
-    def __init__(self, backend: Backend, workers: int = WORKERS, port: int | None = None):
+    def __init__(self, backend: Backend, workers: int | None = None, port: int | None = None):
         self.backend = backend
         self.workers = workers
         self.port = port or _free_port()
@@ -232,7 +233,8 @@ class Server:
         """Start, and return once /healthz answers (within 60 s)."""
         self.log = open(self.log_path, "a")  # noqa: SIM115 (closed in _reap)
         self.process = subprocess.Popen(  # noqa: S603 (our own command line)
-            [str(VENV_BIN / "gunicorn"), "-w", str(self.workers)]
+            [str(VENV_BIN / "gunicorn")]
+            + (["-w", str(self.workers)] if self.workers else ["-c", "gunicorn_conf.py"])
             + ["-b", f"127.0.0.1:{self.port}", "wsgi:app"],
             cwd=ROOT,
             env=self.backend.env,
@@ -279,7 +281,8 @@ class Server:
 
 @contextlib.contextmanager
 def served(backend: Backend, workers: int = WORKERS):
-    """A Server's base URL, the server stopped however the block ends."""
+    """A Server's base URL (`workers` sync workers), the server stopped
+    however the block ends."""
     server = Server(backend, workers)
     try:
         server.start()
