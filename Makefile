@@ -91,10 +91,12 @@ test-postgres: setup
 
 # Every figure of the README: page weight (fails on a page over budget),
 # load times on emulated 2G/3G, wrk load with the health ceiling, filing
-# (one operator; 8 at once over HTTP), the dashboard at 1M applications.
+# (one operator; 8 at once over HTTP), the dashboard at 1M applications,
+# the crash run (8 operators filing while the server is killed with SIGKILL
+# and restarted; fails on an application lost, doubled or incomplete).
 # Each part runs even when an earlier one failed; the failures are named at
 # the end. No input is read; every server it starts is stopped.
-BENCH_PARTS ?= pages network load filing pendency
+BENCH_PARTS ?= pages network load filing pendency crash
 bench: setup
 	@failed=""; for part in $(BENCH_PARTS); do \
 	  echo; echo "=== python -m bench.$$part"; \

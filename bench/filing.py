@@ -72,6 +72,16 @@ class Filing:
 
     def run(self) -> tuple[int, str, float]:
         """(pk, the acknowledged ID, seconds from Submit to the page saying so)."""
+        pk, token = self.draft()
+        started = time.perf_counter()
+        page = self.submit(pk, token)
+        took = time.perf_counter() - started
+        acknowledged = ACKNOWLEDGED.search(page.text)
+        assert acknowledged, f"application {pk}: no acknowledgement on {page.text[:300]}"
+        return pk, acknowledged.group(1), took
+
+    def draft(self) -> tuple[int, str]:
+        """A new draft through every form up to Submit: (pk, its submit token)."""
         self.requests = 0
         page = self.get("/applications/new")
         self.csrf = Client.CSRF.search(page.text).group(1)
@@ -108,12 +118,11 @@ class Filing:
         self.get(f"/applications/{pk}/fees")
         page = self.post(f"/applications/{pk}/fees", {"fee_collected": "y"})
         token = re.search(r'name="token" type="hidden" value="([0-9a-f]+)"', page.text).group(1)
-        started = time.perf_counter()
-        page = self.post(f"/applications/{pk}/submit", {"token": token})
-        took = time.perf_counter() - started
-        acknowledged = ACKNOWLEDGED.search(page.text)
-        assert acknowledged, f"application {pk}: no acknowledgement on {page.text[:300]}"
-        return pk, acknowledged.group(1), took
+        return pk, token
+
+    def submit(self, pk: int, token: str) -> Answer:
+        """Submit, and the page its redirect leads to."""
+        return self.post(f"/applications/{pk}/submit", {"token": token})
 
 
 def percentile(values, p: int) -> float:

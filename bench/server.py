@@ -2,15 +2,16 @@
 database, served by gunicorn with 2 web workers (as `make run` serves it) on
 127.0.0.1, and an HTTP client that signs in and posts the real forms.
 
-The benchmarks that drive it from outside (bench.network, bench.load and the
-concurrent part of bench.filing) never import the app: what they know of the
-server comes over HTTP, and what they check in the database, by plain SQL.
+The benchmarks that drive it from outside (bench.network, bench.load,
+bench.crash and the concurrent part of bench.filing) never import the app:
+what they know of the server comes over HTTP, and what they check in the
+database, by plain SQL.
 
 Backends: "sqlite" (a file in a temporary instance folder) and "postgres"
 (PostgreSQL database zila_bench, created afresh through BENCH_PG_ADMIN, with
-Redis db 14 for rate limits and the task queue). Environment: BENCH_PG_ADMIN
-(default postgresql://postgres@127.0.0.1:5432/test), BENCH_REDIS (default
-redis://127.0.0.1:6379/14), BENCH_WORKERS (2)."""
+Redis db 14 for rate limits and the task queue; a part may name its own).
+Environment: BENCH_PG_ADMIN (default postgresql://postgres@127.0.0.1:5432/test),
+BENCH_REDIS (default redis://127.0.0.1:6379/14), BENCH_WORKERS (2)."""
 
 import contextlib
 import http.client
@@ -53,10 +54,14 @@ def demo_password() -> str:
 
 
 class Backend:
-    """A seeded database and the environment a server needs to use it."""
+    """A seeded database and the environment a server needs to use it.
+    `pg_name` and `redis_url`: a bench part that may run beside another
+    gets a database and a Redis db of its own."""
 
-    def __init__(self, kind: str):
+    def __init__(self, kind: str, pg_name: str = PG_NAME, redis_url: str = REDIS_URL):
         self.kind = kind
+        self.pg_name = pg_name
+        self.redis_url = redis_url
         self.operator_prefix = BENCH_OPERATORS
         self.label = {"sqlite": "SQLite", "postgres": "PostgreSQL+Redis"}[kind]
         self.tmp = tempfile.mkdtemp(prefix=f"zila-bench-{kind}-")
@@ -74,8 +79,8 @@ class Backend:
             "REDIS_URL": "",
         }
         if kind == "postgres":
-            self.env["DATABASE_URL"] = f"{PG_ADMIN.rsplit('/', 1)[0]}/{PG_NAME}"
-            self.env["REDIS_URL"] = REDIS_URL
+            self.env["DATABASE_URL"] = f"{PG_ADMIN.rsplit('/', 1)[0]}/{pg_name}"
+            self.env["REDIS_URL"] = redis_url
 
     @staticmethod
     def available(kind: str) -> str:
@@ -105,7 +110,7 @@ class Backend:
     def _flush_redis(self) -> None:
         import redis
 
-        redis.Redis.from_url(REDIS_URL).flushdb()
+        redis.Redis.from_url(self.redis_url).flushdb()
 
     def flask(self, *args: str) -> str:
         out = subprocess.run(  # noqa: S603 (our own command line)
@@ -124,8 +129,8 @@ class Backend:
         """init-db, seed-demo, and `operators` CSC operator accounts
         (bench.op1...) at distinct active CSCs, password DEMO_PASSWORD."""
         if self.kind == "postgres":
-            self._admin(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
-            self._admin(f"CREATE DATABASE {PG_NAME}")
+            self._admin(f"DROP DATABASE IF EXISTS {self.pg_name} WITH (FORCE)")
+            self._admin(f"CREATE DATABASE {self.pg_name}")
             self._flush_redis()
         started = time.perf_counter()
         self.flask("init-db")
@@ -196,7 +201,7 @@ class Backend:
         shutil.rmtree(self.tmp, ignore_errors=True)
         if self.kind == "postgres":
             with contextlib.suppress(Exception):
-                self._admin(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
+                self._admin(f"DROP DATABASE IF EXISTS {self.pg_name} WITH (FORCE)")
                 self._flush_redis()
 
 
@@ -209,45 +214,81 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@contextlib.contextmanager
-def served(backend: Backend, workers: int = WORKERS):
-    """gunicorn on 127.0.0.1 with `workers` sync workers, as `make run`
-    starts it; stopped (its whole process group) however the block ends."""
-    port = _free_port()
-    log = open(Path(backend.tmp) / "gunicorn.log", "w")  # noqa: SIM115 (closed below)
-    server = subprocess.Popen(  # noqa: S603 (our own command line)
-        [str(VENV_BIN / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}", "wsgi:app"],
-        cwd=ROOT,
-        env=backend.env,
-        stdin=subprocess.DEVNULL,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,  # its own group: the workers stop with it
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
+class Server:
+    """gunicorn on 127.0.0.1:`port` in a process group of its own (the
+    workers stop with it): with `workers` sync workers, or without them
+    exactly as `make run` serves (gunicorn_conf.py). start() can follow
+    kill() or stop(): the same port again."""
+
+    def __init__(self, backend: Backend, workers: int | None = None, port: int | None = None):
+        self.backend = backend
+        self.workers = workers
+        self.port = port or _free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log_path = Path(backend.tmp) / "gunicorn.log"
+        self.process = None
+        self.log = None
+
+    def start(self) -> None:
+        """Start, and return once /healthz answers (within 60 s)."""
+        self.log = open(self.log_path, "a")  # noqa: SIM115 (closed in _reap)
+        self.process = subprocess.Popen(  # noqa: S603 (our own command line)
+            [str(VENV_BIN / "gunicorn")]
+            + (["-w", str(self.workers)] if self.workers else ["-c", "gunicorn_conf.py"])
+            + ["-b", f"127.0.0.1:{self.port}", "wsgi:app"],
+            cwd=ROOT,
+            env=self.backend.env,
+            stdin=subprocess.DEVNULL,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own group: the workers stop with it
+        )
         deadline = time.monotonic() + 60
         while True:
-            if server.poll() is not None:
-                raise RuntimeError(
-                    "gunicorn exited:\n" + (Path(backend.tmp) / "gunicorn.log").read_text()[-3000:]
-                )
+            if self.process.poll() is not None:
+                raise RuntimeError("gunicorn exited:\n" + self.log_path.read_text()[-3000:])
             with contextlib.suppress(OSError):
-                if Client(base).get("/healthz").status == 200:
-                    break
+                if Client(self.base).get("/healthz").status == 200:
+                    return
             if time.monotonic() > deadline:
                 raise RuntimeError("gunicorn did not answer /healthz within 60 s")
             time.sleep(0.3)
-        yield base
+
+    def kill(self) -> None:
+        """SIGKILL to the whole group at once: no worker finishes its request."""
+        if self.process:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            self._reap()
+
+    def stop(self) -> None:
+        """SIGTERM (a graceful stop), SIGKILL after 15 s."""
+        if self.process:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.process.pid, signal.SIGKILL)
+            self._reap()
+
+    def _reap(self) -> None:
+        self.process.wait()
+        self.process = None
+        self.log.close()
+
+
+@contextlib.contextmanager
+def served(backend: Backend, workers: int = WORKERS):
+    """A Server's base URL (`workers` sync workers), the server stopped
+    however the block ends."""
+    server = Server(backend, workers)
+    try:
+        server.start()
+        yield server.base
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
-        log.close()
+        server.stop()
 
 
 def _stop_on_signal(signum, _frame):
