@@ -122,6 +122,19 @@ def init_app(app):
         if length > limit:
             abort(413)
 
+    @app.before_request
+    def _no_nul():
+        # No text a person types holds a NUL, and PostgreSQL refuses one in
+        # any string: refuse it here, once, instead of as a database error.
+        if request.endpoint in SESSIONLESS_ENDPOINTS:
+            return None
+        texts = [request.path, *request.args.values()]
+        if request.method == "POST":
+            texts.extend(request.form.values())
+        if any("\x00" in text for text in texts):
+            return bad_request(_("The request holds a character that no form accepts (NUL)."))
+        return None
+
     csrf.init_app(app)
     if app.config.get("REDIS_URL") and not app.config.get("RATELIMIT_STORAGE_URI"):
         app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]

@@ -115,3 +115,12 @@ def test_a_tracking_signature_in_another_script_is_not_genuine(app, login_as, pl
         response = admin.get(f"/track/{application.app_id}", query_string={"s": signature})
         assert response.status_code == 200, signature
         assert "genuine" not in response.get_data(as_text=True)
+
+
+def test_a_nul_character_is_refused_with_a_message(login_as):
+    """PostgreSQL refuses NUL in any string; it answered 500 on every search."""
+    manager = login_as("district_manager")
+    for url in ("/directory/?q=a%00b", "/masters/gram-panchayats?q=a%00b", "/report-jobs/%00"):
+        response = manager.get(url)
+        assert response.status_code == 400, url
+        assert "(NUL)" in response.get_data(as_text=True)
