@@ -31,7 +31,6 @@ PG_ADMIN = os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432/post
 BUDGET_MS = 100
 YEARS = 3
 BATCH = 20_000
-IST = dt.timedelta(hours=5, minutes=30)
 
 
 # --- seeding -----------------------------------------------------------------
@@ -83,6 +82,8 @@ CLOSED_MIX = (("delivered", 85), ("rejected", 15))
 
 def generate(count: int, now: dt.datetime):
     """(column names, row tuples), oldest first, deterministic."""
+    from core import clock
+
     services, cscs, offices, operator = _masters()
     rng = random.Random(2026)
     span = YEARS * 365 * 86400
@@ -135,7 +136,7 @@ def generate(count: int, now: dt.datetime):
                 status = rng.choices(open_statuses, open_weights)[0]
             else:
                 status = rng.choices(closed_statuses, closed_weights)[0]
-            due = (submitted + IST).date() + dt.timedelta(days=service.sla_days)
+            due = clock.ist_date(submitted) + dt.timedelta(days=service.sla_days)
             decided = None
             if status in ("approved", "delivered", "rejected"):
                 # Four in five within the service level.
@@ -348,7 +349,8 @@ def run(database_url: str, label: str, insert) -> list[tuple]:
     from blueprints.accounts.demo import seed_demo as seed_users
     from blueprints.catalogue.demo import seed_demo as seed_services
     from blueprints.masters.demo import seed_demo
-    from core.db import db, utcnow
+    from core import clock
+    from core.db import db
     from core.migrate import migrate
 
     app = create_app(
@@ -365,7 +367,7 @@ def run(database_url: str, label: str, insert) -> list[tuple]:
         seed_users(echo=lambda *_: None)
         seed_services(echo=lambda *_: None)
         started = time.perf_counter()
-        columns, rows = generate(N, utcnow())
+        columns, rows = generate(N, clock.now())
         insert(columns, rows)
         print(
             f"{label}: seeded {N:,} applications ({_count_open(db):,} open) "

@@ -9,7 +9,8 @@ from flask import has_request_context, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from core.db import BaseModel, utcnow
+from core import clock
+from core.db import BaseModel
 
 # What each recorded action means, for the history pages in every language.
 ACTION_LABELS = {
@@ -102,7 +103,7 @@ class AppendOnlyError(RuntimeError):
 
 
 class AuditEvent(BaseModel):
-    at = pw.DateTimeField(default=utcnow, index=True)
+    at = pw.DateTimeField(default=clock.now, index=True)
     actor_id = pw.IntegerField(null=True, index=True)
     action = pw.CharField(max_length=60, index=True)
     object_type = pw.CharField(max_length=40)

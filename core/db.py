@@ -1,17 +1,11 @@
 """The database: one DatabaseProxy bound per config, a connection per request."""
 
-import datetime as dt
 from urllib.parse import urlparse
 
 import peewee as pw
 from playhouse.pool import PooledPostgresqlDatabase
 
 db = pw.DatabaseProxy()
-
-
-def utcnow() -> dt.datetime:
-    """Naive UTC: SQLite and PostgreSQL store it alike; pages show it in IST."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class BaseModel(pw.Model):

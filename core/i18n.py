@@ -7,12 +7,13 @@ from babel.numbers import format_decimal
 from flask import current_app, has_request_context, request
 from flask_babel import Babel, get_locale
 
+from core import clock
+
 LANG_COOKIE = "lang"
 LANGUAGE_NAMES = {"en": "English", "hi": "हिन्दी", "mr": "मराठी"}
 # Babel locales that give Indian grouping (12,34,567) and Latin digits, which
 # every phone keypad and every printed ID uses.
 _BABEL_LOCALE = {"en": "en_IN", "hi": "hi_IN", "mr": "mr_IN"}
-IST = dt.timezone(dt.timedelta(hours=5, minutes=30), "IST")
 
 babel = Babel()
 
@@ -52,17 +53,11 @@ def rupees(paise) -> str:
     return f"₹{indian_number(whole)}" + (f".{part:02d}" if part else "")
 
 
-def _as_ist(value: dt.datetime) -> dt.datetime:
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone(IST)
-
-
 def ist_datetime(value) -> str:
     if not value:
         return ""
     return format_datetime(
-        _as_ist(value), "d MMM y, HH:mm", locale=_BABEL_LOCALE[current_language()]
+        clock.to_ist(value), "d MMM y, HH:mm", locale=_BABEL_LOCALE[current_language()]
     )
 
 
@@ -70,7 +65,7 @@ def indian_date(value) -> str:
     if not value:
         return ""
     if isinstance(value, dt.datetime):
-        value = _as_ist(value).date()
+        value = clock.to_ist(value).date()
     return format_date(value, "d MMM y", locale=_BABEL_LOCALE[current_language()])
 
 

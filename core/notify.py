@@ -29,7 +29,8 @@ import peewee as pw
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
-from core.db import BaseModel, db, utcnow
+from core import clock
+from core.db import BaseModel, db
 
 MAX_ATTEMPTS = 5
 # While one worker sends a message, no other may pick it up; longer than any
@@ -78,7 +79,7 @@ class Notification(BaseModel):
     status = pw.CharField(max_length=8, default="queued", index=True)
     attempts = pw.IntegerField(default=0)
     last_error = pw.TextField(default="")
-    created_at = pw.DateTimeField(default=utcnow, index=True)
+    created_at = pw.DateTimeField(default=clock.now, index=True)
     sent_at = pw.DateTimeField(null=True)
     # Lets a caller queue the same message twice without sending it twice.
     dedupe_key = pw.CharField(max_length=120, null=True, unique=True)
@@ -321,7 +322,7 @@ def _claim(note_id: int, now: dt.datetime) -> bool:
 def deliver(note_id: int, now: dt.datetime | None = None) -> str:
     """Try to send one message if it is due; idempotent, so a task that runs
     twice is safe. Returns the message's status afterwards."""
-    now = now or utcnow()
+    now = now or clock.now()
     note = Notification.get_or_none(Notification.id == note_id)
     if note is None:
         return "missing"
@@ -353,7 +354,7 @@ def deliver(note_id: int, now: dt.datetime | None = None) -> str:
     else:
         fields = {
             "status": "sent",
-            "sent_at": utcnow(),
+            "sent_at": clock.now(),
             "attempts": note.attempts + 1,
             "last_error": "",
             "next_attempt_at": None,
@@ -365,7 +366,7 @@ def deliver(note_id: int, now: dt.datetime | None = None) -> str:
 
 
 def due_ids(now: dt.datetime | None = None, limit: int = 500) -> list[int]:
-    now = now or utcnow()
+    now = now or clock.now()
     return [
         n.id
         for n in Notification.select(Notification.id)
@@ -391,7 +392,7 @@ def _open_alert(channel: str):
 
 
 def gateway_failed(channel: str, error: str, *, auth: bool = False, now=None) -> GatewayAlert:
-    now = now or utcnow()
+    now = now or clock.now()
     window = dt.timedelta(seconds=int(setting("GATEWAY_ALERT_WINDOW_SECONDS")))
     with db.atomic():
         alert = _open_alert(channel)
@@ -418,7 +419,7 @@ def gateway_failed(channel: str, error: str, *, auth: bool = False, now=None) ->
 
 
 def gateway_worked(channel: str, now=None) -> None:
-    now = now or utcnow()
+    now = now or clock.now()
     open_ = (GatewayAlert.channel == channel) & GatewayAlert.resolved_at.is_null()
     GatewayAlert.delete().where(open_ & GatewayAlert.raised_at.is_null()).execute()
     GatewayAlert.update(resolved_at=now).where(

@@ -15,7 +15,8 @@ import zlib
 
 import peewee as pw
 
-from core.db import BaseModel, db, is_postgres, utcnow, write_transaction
+from core import clock
+from core.db import BaseModel, db, is_postgres, write_transaction
 from core.queue import huey, in_app
 
 
@@ -23,7 +24,7 @@ class TaskRun(BaseModel):
     """One run of a periodic task: when, how long, and what came of it."""
 
     task = pw.CharField(max_length=60)
-    started_at = pw.DateTimeField(default=utcnow)
+    started_at = pw.DateTimeField(default=clock.now)
     finished_at = pw.DateTimeField(null=True)
     ok = pw.BooleanField(null=True)  # None while running
     summary = pw.TextField(default="")
@@ -44,7 +45,7 @@ def _lock_id(name: str) -> int:
 
 def claim(name: str, lease_seconds: int | None, now: dt.datetime | None = None) -> TaskRun | None:
     """Start a run of `name`; None when an exclusive run is under way."""
-    now = now or utcnow()
+    now = now or clock.now()
     with write_transaction():
         if lease_seconds is not None:
             if is_postgres():
@@ -74,7 +75,7 @@ def claim(name: str, lease_seconds: int | None, now: dt.datetime | None = None) 
 
 def finish(run: TaskRun, ok: bool, summary) -> None:
     text = summary if isinstance(summary, str) else json.dumps(summary, default=str)
-    TaskRun.update(finished_at=utcnow(), ok=ok, summary=text[:2000]).where(
+    TaskRun.update(finished_at=clock.now(), ok=ok, summary=text[:2000]).where(
         TaskRun.id == run.id
     ).execute()
     cutoff = (

@@ -22,8 +22,9 @@ from flask_login import current_user, login_user
 from huey import crontab
 
 from blueprints.accounts.models import User
+from core import clock
 from core.config import INSTANCE
-from core.db import BORROWED_CONNECTION, BaseModel, utcnow
+from core.db import BORROWED_CONNECTION, BaseModel
 from core.i18n import current_language
 from core.pdf import pdf_bytes
 from core.periodic import scheduled
@@ -51,7 +52,7 @@ class ReportJob(BaseModel):
     filename = pw.CharField(max_length=120, default="")
     stored_name = pw.CharField(max_length=80, default="")  # in instance/reports
     size = pw.IntegerField(default=0)
-    created_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
     finished_at = pw.DateTimeField(null=True)
 
     class Meta:
@@ -120,7 +121,7 @@ def start(kind: str):
         .where(
             _owned_by(owner)
             & ReportJob.state.in_(UNFINISHED)
-            & (ReportJob.created_at > utcnow() - REUSE)
+            & (ReportJob.created_at > clock.now() - REUSE)
             & (ReportJob.kind == asked["kind"])
             & (ReportJob.path == asked["path"])
             & (ReportJob.query == asked["query"])
@@ -199,7 +200,7 @@ def _replay(job: ReportJob) -> tuple[str, bytes]:
 
 
 def _finish(job_id: int, state: str, **fields) -> None:
-    ReportJob.update(state=state, finished_at=utcnow(), **fields).where(
+    ReportJob.update(state=state, finished_at=clock.now(), **fields).where(
         ReportJob.id == job_id
     ).execute()
 
@@ -218,7 +219,7 @@ def remove(query) -> int:
 def clean_report_jobs():
     """Old jobs go with their files; a job that lost its consumer fails, so
     that its page stops waiting."""
-    now = utcnow()
+    now = clock.now()
     stuck = (
         ReportJob.update(state="failed", finished_at=now)
         .where(ReportJob.state.in_(UNFINISHED) & (ReportJob.created_at < now - STUCK))

@@ -106,3 +106,15 @@ def login_as(app, place):
 @pytest.fixture
 def admin(login_as):
     return login_as("admin")
+
+
+@pytest.fixture
+def move_clock(monkeypatch):
+    """move_clock(moment) sets the portal's clock (core.clock.now, naive UTC)
+    to `moment` for the rest of the test; pages and tasks follow it."""
+    from core import clock
+
+    def move(moment):
+        monkeypatch.setattr(clock, "_source", lambda: moment)
+
+    return move

@@ -253,9 +253,9 @@ def make_application(place, service, operator, **overrides):
 
     from blueprints.applications.ids import format_id
     from blueprints.applications.models import Application, ApplicationEvent
-    from core.db import utcnow
+    from core import clock
 
-    now = utcnow()
+    now = clock.now()
     fields = {
         "app_id": format_id("AUR", 2026, next(_app_counter)),
         "service": service,

@@ -5,7 +5,8 @@ import peewee as pw
 from flask_babel import lazy_gettext as _l
 
 from blueprints.masters.models import Block, Csc, GramPanchayat, Office, Tehsil
-from core.db import BaseModel, utcnow
+from core import clock
+from core.db import BaseModel
 
 ROLES = {
     "csc_operator": _l("CSC operator"),
@@ -62,7 +63,7 @@ class User(BaseModel):
     # The last accepted TOTP time step, so that a code cannot be replayed.
     totp_last_step = pw.BigIntegerField(default=0)
 
-    created_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
 
     # Flask-Login's interface
     is_authenticated = True
@@ -151,7 +152,7 @@ class ChargeAssignment(BaseModel):
     to_date = pw.DateField(null=True)
     note = pw.CharField(max_length=200, default="")
     created_by = pw.ForeignKeyField(User, null=True, on_delete="RESTRICT")
-    created_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "charge_assignment"
@@ -178,8 +179,8 @@ class UserSession(BaseModel):
 
     user = pw.ForeignKeyField(User, backref="sessions", on_delete="CASCADE")
     token_hash = pw.CharField(max_length=64, unique=True)
-    created_at = pw.DateTimeField(default=utcnow)
-    last_seen_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
+    last_seen_at = pw.DateTimeField(default=clock.now)
     user_agent = pw.CharField(max_length=200, default="")
     address = pw.CharField(max_length=45, default="")
     ended_at = pw.DateTimeField(null=True)

@@ -7,9 +7,9 @@ from flask_babel import gettext as _
 from blueprints.accounts import sessions, throttle
 from blueprints.accounts.models import ROLE_BINDING, RecoveryCode, User
 from blueprints.masters.models import Block, Csc, GramPanchayat, Office, Tehsil
-from core import audit
+from core import audit, clock
 from core.auth import hash_recovery_code, new_recovery_codes, verify_totp
-from core.db import db, utcnow
+from core.db import db
 from core.passwords import dummy_verify, hash_password, needs_rehash, verify_password
 
 
@@ -26,7 +26,7 @@ class LoginResult:
 
 def is_locked(user: User) -> bool:
     """Locked for everyone (the account-wide brake)."""
-    return bool(user.locked_until and user.locked_until > utcnow())
+    return bool(user.locked_until and user.locked_until > clock.now())
 
 
 def check_password(username: str, password: str) -> LoginResult:
@@ -72,7 +72,7 @@ def check_second_factor(user: User, code: str) -> str | None:
         # UPDATE ... WHERE used_at IS NULL: a code can be spent only once,
         # even by two requests racing each other.
         spent = (
-            RecoveryCode.update(used_at=utcnow())
+            RecoveryCode.update(used_at=clock.now())
             .where(
                 (RecoveryCode.user == user)
                 & (RecoveryCode.code_hash == hash_recovery_code(code))

@@ -11,7 +11,7 @@ import time
 from flask import current_app, g, request, session
 
 from blueprints.accounts.models import User, UserSession
-from core.db import utcnow
+from core import clock
 
 SESSION_KEY = "sid"
 
@@ -59,7 +59,7 @@ def user_for(user_id: str, token) -> User | None:
     user = row.user
     if user.id != int(uid) or str(user.session_version) != version or not user.is_active:
         return None
-    now = utcnow()
+    now = clock.now()
     idle = current_app.config["SESSION_IDLE_SECONDS"]
     touch = touch_interval(idle)
     # last_seen_at lags the last request by at most `touch` seconds.
@@ -80,7 +80,7 @@ def current_id():
 
 def end_rows(where, reason: str) -> int:
     return (
-        UserSession.update(ended_at=utcnow(), end_reason=reason)
+        UserSession.update(ended_at=clock.now(), end_reason=reason)
         .where(where & UserSession.ended_at.is_null())
         .execute()
     )
@@ -104,7 +104,7 @@ def end_one(user_id: int, session_id: int, reason: str = "other") -> int:
 def active_for(user_id: int) -> list[UserSession]:
     """The user's live sessions, newest first; idle ones count as ended."""
     idle = current_app.config["SESSION_IDLE_SECONDS"]
-    since = utcnow() - dt.timedelta(seconds=idle + touch_interval(idle))
+    since = clock.now() - dt.timedelta(seconds=idle + touch_interval(idle))
     return list(
         UserSession.select()
         .where(
@@ -118,7 +118,7 @@ def active_for(user_id: int) -> list[UserSession]:
 
 def sweep(keep_days: int) -> int:
     """Drop sessions ended (or gone idle) more than keep_days ago."""
-    cutoff = utcnow() - dt.timedelta(days=keep_days)
+    cutoff = clock.now() - dt.timedelta(days=keep_days)
     return (
         UserSession.delete()
         .where(

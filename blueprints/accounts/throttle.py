@@ -18,8 +18,8 @@ from flask_babel import gettext as _
 from peewee import Case
 
 from blueprints.accounts.models import LoginThrottle, User
-from core import audit, notify
-from core.db import utcnow, write_transaction
+from core import audit, clock, notify
+from core.db import write_transaction
 from core.notify import Notification
 
 
@@ -61,7 +61,7 @@ def _lock_minutes():
 
 def begin(user: User) -> Attempt:
     """Count an attempt; `refusal` is set when it must not be checked."""
-    now = utcnow()
+    now = clock.now()
     address = client_address()
     with write_transaction():
         LoginThrottle.insert(user=user.id, address=address, failures=1).on_conflict(
@@ -91,7 +91,7 @@ def failed(attempt: Attempt, what: str) -> str | None:
     """After a wrong password or code: the lock message when this attempt
     was the last one allowed, else None."""
     cfg = current_app.config
-    until = utcnow() + _lock_minutes()
+    until = clock.now() + _lock_minutes()
     message = None
     if attempt.anywhere == cfg["LOGIN_ACCOUNT_MAX_FAILURES"]:
         User.update(locked_until=until).where(User.id == attempt.user.id).execute()
@@ -131,7 +131,7 @@ def clear(user: User) -> None:
 
 def locked_now():
     """A WHERE on User: locked for everyone, or from at least one address."""
-    now = utcnow()
+    now = clock.now()
     from_somewhere = LoginThrottle.select(LoginThrottle.user).where(
         LoginThrottle.locked_until > now
     )
@@ -141,7 +141,7 @@ def locked_now():
 
 
 def is_locked_anywhere(user: User) -> bool:
-    now = utcnow()
+    now = clock.now()
     if user.locked_until and user.locked_until > now:
         return True
     return (
@@ -179,7 +179,7 @@ def warn_owner(user: User) -> None:
     prefix = f"login-guess:{user.id}:"
     recent = Notification.select().where(
         Notification.dedupe_key.startswith(prefix)
-        & (Notification.created_at > utcnow() - dt.timedelta(seconds=period))
+        & (Notification.created_at > clock.now() - dt.timedelta(seconds=period))
     )
     if recent.exists():
         return
@@ -205,7 +205,7 @@ def warn_owner(user: User) -> None:
 def sweep() -> int:
     """Drop counts whose lock ran out a day ago, and counts that never
     reached a lock: an address's few wrong tries are forgotten overnight."""
-    cutoff = utcnow() - dt.timedelta(days=1)
+    cutoff = clock.now() - dt.timedelta(days=1)
     return (
         LoginThrottle.delete()
         .where(LoginThrottle.locked_until.is_null() | (LoginThrottle.locked_until < cutoff))

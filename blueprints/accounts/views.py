@@ -15,10 +15,9 @@ from blueprints.accounts.forms import (
 )
 from blueprints.accounts.models import User
 from blueprints.masters import services as places
-from core import audit
+from core import audit, clock
 from core.access import GOVERNMENT_STAFF, STAFF_ROLES, get_scoped_or_404, public, requires
 from core.auth import new_totp_secret, provisioning_uri, qr_svg
-from core.db import utcnow
 from core.render import render
 from core.security import limiter, safe_next
 
@@ -39,7 +38,7 @@ def _sign_in(user: User):
 def _complete_login(user: User):
     target = session.get("next")
     _sign_in(user)
-    user.last_login_at = utcnow()
+    user.last_login_at = clock.now()
     user.save(only=[User.last_login_at])
     audit.record("login", "user", user.id, actor=user)
     return redirect(safe_next(target, url_for("home.index")), 303)

@@ -7,7 +7,8 @@ from flask_babel import lazy_gettext as _l
 
 from blueprints.accounts.models import POSTS, User
 from blueprints.masters.models import Office
-from core.db import BaseModel, utcnow
+from core import clock
+from core.db import BaseModel
 from core.notify import Notification
 
 ALERT_STATUSES = {
@@ -46,7 +47,7 @@ class AlertRecord(BaseModel):
     # Primary keys of the applications in this office's part of the digest.
     application_ids = pw.TextField(default="[]")
     notification = pw.ForeignKeyField(Notification, null=True, on_delete="SET NULL")
-    created_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "alert_record"

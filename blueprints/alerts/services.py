@@ -39,9 +39,9 @@ from blueprints.alerts.models import AlertRecord
 from blueprints.applications.models import Application
 from blueprints.applications.statuses import CLOCK
 from blueprints.masters.models import Block, GramPanchayat, Office
-from core import notify, sla
-from core.db import utcnow, write_transaction
-from core.i18n import IST, message_locale
+from core import clock, notify, sla
+from core.db import write_transaction
+from core.i18n import message_locale
 from core.links import public_base
 
 WARN_DAYS_LEFT = 2
@@ -49,11 +49,6 @@ ESCALATE_DAYS_LATE = 3
 CHANNELS = ("sms", "email")
 # An email lists at most this many IDs per office and kind; the count is exact.
 EMAIL_ID_LIMIT = 200
-
-
-def ist_date(moment: dt.datetime | None = None) -> dt.date:
-    moment = moment or utcnow()
-    return moment.replace(tzinfo=dt.UTC).astimezone(IST).date()
 
 
 @dataclass(frozen=True)
@@ -266,7 +261,7 @@ def _address(user: User, channel: str) -> str:
 
 
 def _rows(digest: Digest, today: dt.date, channel: str, status: str, reason: str) -> list[dict]:
-    now = utcnow()
+    now = clock.now()
     return [
         {
             "key": f"{today.isoformat()}|{digest.recipient}|o{office_id}|{channel or '-'}",
@@ -405,7 +400,7 @@ def alert_records(
     subquery selecting Office.id (e.g. Office.select(Office.id).where(
     office_condition(user))). since/until: IST days, both inclusive;
     since defaults to 7 days before today."""
-    since = since or ist_date() - dt.timedelta(days=7)
+    since = since or clock.today_ist() - dt.timedelta(days=7)
     left = pw.JOIN.LEFT_OUTER
     query = (
         AlertRecord.select(

@@ -5,14 +5,15 @@ import datetime as dt
 from flask_babel import lazy_gettext as _l
 from huey import crontab
 
+from core import clock
 from core.periodic import scheduled
 
 
 def digests(now: dt.datetime | None = None) -> dict:
-    """The morning digests for today (IST) by the real clock."""
-    from blueprints.alerts.services import ist_date, send_digests
+    """The morning digests for today (IST) by the portal's clock."""
+    from blueprints.alerts.services import send_digests
 
-    return send_digests(ist_date(now))
+    return send_digests(clock.today_ist(now))
 
 
 # 08:00 IST is 02:30 UTC (huey reads crontabs in UTC). Exclusive for up to an

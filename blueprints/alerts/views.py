@@ -12,8 +12,8 @@ from flask_login import current_user
 from blueprints.accounts import charges as charge_book
 from blueprints.alerts import bp
 from blueprints.alerts.forms import ChargeForm, EndChargeForm, HolidayForm, RowForm
-from blueprints.alerts.services import alerts_for, ist_date
-from core import workdays
+from blueprints.alerts.services import alerts_for
+from core import clock, workdays
 from core.access import requires
 from core.periodic import TaskRun
 from core.render import render
@@ -63,7 +63,7 @@ def _task_rows():
 @bp.route("/tasks")
 @requires("admin")
 def tasks():
-    today = ist_date()
+    today = clock.today_ist()
     return render(
         "alerts/tasks.html",
         rows=_task_rows(),
@@ -76,7 +76,7 @@ def tasks():
 
 
 def _holidays_page(form, status=200, error=None):
-    since = ist_date().replace(month=1, day=1) - dt.timedelta(days=366)
+    since = clock.today_ist().replace(month=1, day=1) - dt.timedelta(days=366)
     rows = workdays.holidays_from(since)
     return render(
         "alerts/holidays.html",
@@ -120,7 +120,7 @@ def delete_holiday():
 
 
 def _charges_page(form, status=200, error=None):
-    today = ist_date()
+    today = clock.today_ist()
     return render(
         "alerts/charges.html",
         form=form,
@@ -162,7 +162,7 @@ def charges():
         return redirect(url_for("alerts.charges"), 303)
     if form.errors:
         return _charges_page(form, 400)
-    return _charges_page(ChargeForm(formdata=None, from_date=ist_date().isoformat()))
+    return _charges_page(ChargeForm(formdata=None, from_date=clock.today_ist().isoformat()))
 
 
 @bp.route("/charges/end", methods=["POST"])

@@ -20,7 +20,8 @@ from blueprints.applications.models import (
 from blueprints.applications.statuses import CLOCK, STATUSES
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import Csc, District, GramPanchayat, Village
-from core.db import db, utcnow
+from core import clock
+from core.db import db
 
 FIRST = [
     ("सुनीता", "Sunita"),
@@ -96,7 +97,7 @@ def seed_demo(count: int = 3000, echo=print) -> int:
         villages.setdefault(gp, vid)
     district = District.select(District.code).scalar() or "AUR"
     key = current_app.config["SECRET_KEY"].encode()
-    now = utcnow()
+    now = clock.now()
     weights = [w for _, w in STATUS_MIX]
     rows, events, ledger = [], [], []
     for n in range(1, count + 1):

@@ -17,8 +17,8 @@ from blueprints.applications.models import (
 )
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import District, Office
-from core.db import is_postgres, utcnow, write_transaction
-from core.i18n import IST
+from core import clock
+from core.db import is_postgres, write_transaction
 from core.ids import same_secret
 from core.workdays import add_working_days
 
@@ -74,7 +74,7 @@ def save_step(application: Application, step: str, **fields) -> None:
         raise FilingError(_("This application was already submitted; it cannot be changed."))
     reached = max(STEPS.index(application.step), STEPS.index(step) + 1)
     fields["step"] = STEPS[min(reached, len(STEPS) - 1)]
-    fields["updated_at"] = utcnow()
+    fields["updated_at"] = clock.now()
     Application.update(**fields).where(
         (Application.id == application.id) & (Application.status == "draft")
     ).execute()
@@ -156,13 +156,13 @@ def submit(app_pk: int, token: str, operator) -> tuple[Application, bool]:
         issues = problems(application)
         if issues:
             raise issues[0]
-        now = utcnow()
-        today_ist = now.replace(tzinfo=dt.UTC).astimezone(IST).date()
+        now = clock.now()
+        today = clock.today_ist(now)
         service = application.service
         district = District.select(District.code).scalar() or "ZZZ"
         app_id = ids.new_id(
             district,
-            today_ist.year,
+            today.year,
             current_app.config["SECRET_KEY"].encode(),
             taken=lambda candidate: (
                 Application.select().where(Application.app_id == candidate).exists()
@@ -176,7 +176,7 @@ def submit(app_pk: int, token: str, operator) -> tuple[Application, bool]:
                 office=office,
                 submitted_at=now,
                 updated_at=now,
-                due_date=due_date_for(service, today_ist),
+                due_date=due_date_for(service, today),
                 govt_fee=service.govt_fee,
                 user_charge=service.user_charge,
                 step="review",

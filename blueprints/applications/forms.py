@@ -1,5 +1,3 @@
-import datetime as dt
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, FileField, HiddenField, SelectField, StringField
@@ -8,6 +6,7 @@ from wtforms.validators import ValidationError
 
 from blueprints.applications import aadhaar
 from blueprints.applications.models import APPLICANT_LANGUAGES, GENDERS
+from core import clock
 from core.forms import EMAIL, NOT_A_CHOICE, Optional, Regexp, length, required
 
 DEVANAGARI_NAME = Regexp(
@@ -74,9 +73,9 @@ class ApplicantForm(FlaskForm):
     )
 
     def validate_date_of_birth(self, field):
-        if field.data and field.data > dt.date.today():
+        if field.data and field.data > clock.today_ist():
             raise ValidationError(_l("The date of birth cannot be in the future."))
-        if field.data and field.data.year < dt.date.today().year - 120:
+        if field.data and field.data.year < clock.today_ist().year - 120:
             raise ValidationError(_l("Check the year of birth."))
 
     def validate_aadhaar(self, field):

@@ -10,8 +10,9 @@ from blueprints.accounts.models import User
 from blueprints.applications.statuses import STATUS_LABELS
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import Csc, GramPanchayat, Office, Village
+from core import clock
 from core.audit import AppendOnlyError
-from core.db import BaseModel, utcnow
+from core.db import BaseModel
 from core.storage import StoredName
 
 GENDERS = {"f": _l("Female"), "m": _l("Male"), "t": _l("Transgender")}
@@ -54,8 +55,8 @@ class Application(BaseModel):
     # finds the application already submitted with the same token.
     submit_token = pw.CharField(max_length=64, unique=True)
 
-    created_at = pw.DateTimeField(default=utcnow)
-    updated_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
+    updated_at = pw.DateTimeField(default=clock.now)
     submitted_at = pw.DateTimeField(null=True, index=True)
     due_date = pw.DateField(null=True, index=True)
     # The service-level clock stops while the application waits on the
@@ -95,7 +96,7 @@ class ApplicationDocument(BaseModel):
     size = pw.IntegerField()
     stored_name = StoredName(max_length=80, unique=True)
     sha256 = pw.CharField(max_length=64)
-    uploaded_at = pw.DateTimeField(default=utcnow)
+    uploaded_at = pw.DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "application_document"
@@ -105,7 +106,7 @@ class ApplicationEvent(BaseModel):
     """Append-only: every status change, who, when, from, to, and why."""
 
     application = pw.ForeignKeyField(Application, backref="events", on_delete="RESTRICT")
-    at = pw.DateTimeField(default=utcnow)
+    at = pw.DateTimeField(default=clock.now)
     actor = pw.ForeignKeyField(User, null=True, on_delete="RESTRICT")
     from_status = pw.CharField(max_length=20)
     to_status = pw.CharField(max_length=20)
@@ -138,7 +139,7 @@ class LedgerLine(BaseModel):
     amount = pw.IntegerField()  # paise
     csc = pw.ForeignKeyField(Csc, on_delete="RESTRICT")
     gram_panchayat = pw.ForeignKeyField(GramPanchayat, on_delete="RESTRICT")
-    at = pw.DateTimeField(default=utcnow, index=True)
+    at = pw.DateTimeField(default=clock.now, index=True)
 
     class Meta:
         table_name = "ledger_line"

@@ -9,8 +9,8 @@ from flask_babel import lazy_gettext as _l
 
 from blueprints.applications.models import Application, ApplicationEvent
 from blueprints.applications.statuses import CLOCK, STATUSES
-from core import sla
-from core.db import db, utcnow
+from core import clock, sla
+from core.db import db
 
 DESK_ROLES = ("office_user", "office_head")
 
@@ -70,10 +70,6 @@ def allowed_actions(application: Application, user) -> list[Action]:
     ]
 
 
-def _ist_date(moment: dt.datetime) -> dt.date:
-    return (moment + dt.timedelta(hours=5, minutes=30)).date()
-
-
 def transition(
     application_id: int, action_name: str, actor, remark: str = "", reason: str = "", **fields
 ):
@@ -106,12 +102,12 @@ def transition(
                     status=application.status_label,
                 )
             )
-        now = utcnow()
+        now = clock.now()
         updates = {"status": action.to_status, "updated_at": now}
         if action.to_status in CLOCK.paused:
             updates["paused_since"] = now
         if application.status in CLOCK.paused and application.paused_since:
-            paused = sla.days_paused(_ist_date(application.paused_since), _ist_date(now))
+            paused = sla.days_paused(clock.ist_date(application.paused_since), clock.ist_date(now))
             updates["paused_days"] = application.paused_days + paused
             updates["due_date"] = application.due_date + dt.timedelta(days=paused)
             updates["paused_since"] = None
@@ -142,7 +138,7 @@ def transition(
 
 def clock_of(application: Application, today: dt.date | None = None) -> sla.Reading:
     """The service-level clock of one application (see statuses.CLOCK)."""
-    paused_on = _ist_date(application.paused_since) if application.paused_since else None
+    paused_on = clock.ist_date(application.paused_since) if application.paused_since else None
     return CLOCK.read(
-        application.status, application.due_date, today or _ist_date(utcnow()), paused_on
+        application.status, application.due_date, today or clock.today_ist(), paused_on
     )

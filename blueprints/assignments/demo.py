@@ -8,8 +8,9 @@ import random
 
 from blueprints.accounts.models import User
 from blueprints.assignments.models import Task, TaskAssignee
-from blueprints.assignments.services import assignable_employees, create_task, ist_today, mark_done
+from blueprints.assignments.services import assignable_employees, create_task, mark_done
 from blueprints.employees.models import Employee
+from core import clock
 
 SEED = 713
 TITLES = [
@@ -42,15 +43,15 @@ GIVERS = {
 
 
 def _noon(day: dt.date) -> dt.datetime:
-    """Noon IST of `day` as naive UTC (06:30)."""
-    return dt.datetime.combine(day, dt.time(6, 30))
+    """Noon IST of `day` as stored."""
+    return clock.from_ist(dt.datetime.combine(day, dt.time(12)))
 
 
 def seed_demo(echo=None) -> int:
     if TaskAssignee.select().exists():
         return 0
     rng = random.Random(SEED)
-    today = ist_today()
+    today = clock.today_ist()
     made = 0
     clerk = User.get_or_none(User.username == "clerk.paithan")
     own = Employee.get_or_none(Employee.user == clerk.id) if clerk else None

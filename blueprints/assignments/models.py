@@ -12,7 +12,8 @@ from flask_babel import lazy_gettext as _l
 from blueprints.accounts.models import User
 from blueprints.employees.models import Employee
 from blueprints.masters.models import Office
-from core.db import BaseModel, utcnow
+from core import clock
+from core.db import BaseModel
 
 PRIORITIES = {
     "low": _l("Low"),
@@ -32,7 +33,7 @@ class Task(BaseModel):
     assigned_by = pw.ForeignKeyField(User, backref="+", on_delete="RESTRICT")
     # A short tag of the area that made it, e.g. "vc:12"; "" from this area's form.
     source = pw.CharField(max_length=60, default="", index=True)
-    created_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
 
     @property
     def priority_label(self):

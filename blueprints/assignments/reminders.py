@@ -21,9 +21,8 @@ from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from blueprints.assignments.models import Task, TaskAssignee
-from blueprints.assignments.services import ist_today
 from blueprints.employees.models import Employee
-from core import notify
+from core import clock, notify
 from core.i18n import message_locale
 from core.links import public_url
 
@@ -145,7 +144,7 @@ def due_parts(today: dt.date):
 def send_reminders(now: dt.datetime | None = None) -> dict:
     """Queue today's task SMS: one per employee, a digest when several parts
     are due. Safe to run again the same day (dedupe keys)."""
-    today = ist_today(now)
+    today = clock.today_ist(now)
     by_employee: dict[int, list] = {}
     for part in due_parts(today):
         by_employee.setdefault(part.employee_id, []).append(part)

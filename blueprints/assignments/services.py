@@ -20,10 +20,9 @@ from blueprints.accounts.models import User
 from blueprints.assignments.models import PRIORITIES, Task, TaskAssignee
 from blueprints.employees.models import Employee
 from blueprints.masters.models import Office
-from core import audit
+from core import audit, clock
 from core.access import office_condition
-from core.db import utcnow, write_transaction
-from core.i18n import IST
+from core.db import write_transaction
 
 ASSIGNER_ROLES = ("office_user", "office_head", "block_officer", "district_manager", "admin")
 # Employees who can still be given work.
@@ -39,10 +38,6 @@ class TaskError(ValueError):
     def __init__(self, message, field=None):
         super().__init__(message)
         self.field = field
-
-
-def ist_today(now: dt.datetime | None = None) -> dt.date:
-    return (now or utcnow()).replace(tzinfo=dt.UTC).astimezone(IST).date()
 
 
 # --- who sees what ------------------------------------------------------------
@@ -185,7 +180,7 @@ def mark_done(task_assignee, remark: str, actor=None, via: str = "portal") -> bo
     with write_transaction():
         changed = (
             TaskAssignee.update(
-                done_at=utcnow(),
+                done_at=clock.now(),
                 remark=remark,
                 done_via=via,
                 done_by=actor.id if actor is not None else None,
@@ -212,7 +207,7 @@ def mark_done(task_assignee, remark: str, actor=None, via: str = "portal") -> bo
 def parts_query(user, status: str = "open", office_id=None, employee_id=None, today=None):
     """Parts in the user's offices, newest due first for done ones, most
     overdue first otherwise."""
-    today = today or ist_today()
+    today = today or clock.today_ist()
     query = (
         TaskAssignee.select(TaskAssignee, Task, Employee, Office)
         .join(Task)
@@ -254,7 +249,7 @@ def _counted(rows) -> list[dict]:
 def office_counts(user, today=None) -> list[dict]:
     """Per office of the user's scope with any task: open, overdue and done
     parts. One grouped query."""
-    today = today or ist_today()
+    today = today or clock.today_ist()
     open_, overdue, done = _part_sums(today)
     rows = (
         TaskAssignee.select(
@@ -278,7 +273,7 @@ def office_counts(user, today=None) -> list[dict]:
 
 def person_counts(user, office_id, today=None) -> list[dict]:
     """Per employee of one office: open, overdue and done parts."""
-    today = today or ist_today()
+    today = today or clock.today_ist()
     open_, overdue, done = _part_sums(today)
     rows = (
         TaskAssignee.select(

@@ -12,6 +12,7 @@ from blueprints.assignments.models import PRIORITIES, TaskAssignee
 from blueprints.assignments.reminders import LinkError, part_for_token
 from blueprints.employees.models import Employee
 from blueprints.masters.models import Office
+from core import clock
 from core.access import GOVERNMENT_STAFF, get_scoped_or_404, public, requires
 from core.db import page_of
 from core.ids import parse_id
@@ -49,7 +50,7 @@ def index():
         page=page,
         has_next=has_next,
         form=DoneForm(),
-        today=svc.ist_today(),
+        today=clock.today_ist(),
         may_assign=svc.may_assign(current_user),
     )
 
@@ -81,7 +82,7 @@ def _offices():
 @requires(*svc.ASSIGNER_ROLES)
 def offices():
     return render(
-        "assignments/offices.html", rows=svc.office_counts(current_user), today=svc.ist_today()
+        "assignments/offices.html", rows=svc.office_counts(current_user), today=clock.today_ist()
     )
 
 
@@ -124,7 +125,7 @@ def listing():
         employee=employee if rows or page == 1 else None,
         offices=_offices(),
         args=args,
-        today=svc.ist_today(),
+        today=clock.today_ist(),
     )
 
 
@@ -201,7 +202,7 @@ def detail(task_id):
         "assignments/detail.html",
         task=task,
         parts=svc.parts_of(task.id),
-        today=svc.ist_today(),
+        today=clock.today_ist(),
         priorities=PRIORITIES,
     )
 

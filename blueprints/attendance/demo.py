@@ -8,11 +8,10 @@ import datetime as dt
 import random
 
 from blueprints.attendance.models import Leave, Punch, PunchImport
-from blueprints.attendance.punches import to_utc
-from blueprints.attendance.services import closed_days, ist_today
+from blueprints.attendance.services import closed_days
 from blueprints.employees.models import Employee
-from core.db import db, utcnow
-from core.i18n import IST
+from core import clock
+from core.db import db
 
 SEED = 714
 DAYS = 30
@@ -21,14 +20,14 @@ BATCH = 1000
 
 def _midnights(days) -> dict:
     """Day -> (naive UTC of its IST midnight, the day as text)."""
-    return {d: (to_utc(dt.datetime.combine(d, dt.time(0, 0), IST)), d.isoformat()) for d in days}
+    return {d: (clock.ist_day_start(d), d.isoformat()) for d in days}
 
 
 def seed_demo(echo=None) -> int:
     if Punch.select().exists():
         return 0
     rng = random.Random(SEED)
-    last = ist_today() - dt.timedelta(days=1)
+    last = clock.today_ist() - dt.timedelta(days=1)
     first = last - dt.timedelta(days=DAYS - 1)
     closed = closed_days(first, last)
     working = [first + dt.timedelta(days=n) for n in range(DAYS)]
@@ -58,7 +57,7 @@ def seed_demo(echo=None) -> int:
                         "to_date": span[-1],
                         "kind": rng.choice(("casual", "casual", "earned", "medical")),
                         "note": "",
-                        "created_at": utcnow(),
+                        "created_at": clock.now(),
                     }
                 )
             for day in working:

@@ -2,7 +2,7 @@
 each office's timings, and leave records.
 
 Times: a device writes IST wall-clock times. A punch is stored as naive UTC
-in `punched_at`, like every other time in Zila (core.db.utcnow), and with
+in `punched_at`, like every other time in Zila (core.clock.now), and with
 its working `day` (IST), worked out once on import: a punch before 04:00
 IST belongs to the previous day, so that the out-punch of a late evening or
 a night duty closes that day instead of opening the next one."""
@@ -15,7 +15,8 @@ from flask_babel import lazy_gettext as _l
 from blueprints.accounts.models import User
 from blueprints.employees.models import Employee
 from blueprints.masters.models import Office
-from core.db import BaseModel, utcnow
+from core import clock
+from core.db import BaseModel
 
 # Office timings when an office has none of its own.
 DEFAULT_START = dt.time(10, 0)
@@ -38,7 +39,7 @@ class OfficeTiming(BaseModel):
     grace_minutes = pw.IntegerField(default=DEFAULT_GRACE_MINUTES)
     half_day_after = pw.TimeField(default=DEFAULT_HALF_DAY_AFTER)
     min_minutes = pw.IntegerField(default=DEFAULT_MIN_MINUTES)
-    updated_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=clock.now)
     updated_by = pw.ForeignKeyField(User, null=True, backref="+", on_delete="RESTRICT")
 
     class Meta:
@@ -56,7 +57,7 @@ class PunchImport(BaseModel):
     first_day = pw.DateField(null=True)
     last_day = pw.DateField(null=True)
     created_by = pw.ForeignKeyField(User, null=True, backref="+", on_delete="RESTRICT")
-    created_at = pw.DateTimeField(default=utcnow, index=True)
+    created_at = pw.DateTimeField(default=clock.now, index=True)
 
     class Meta:
         table_name = "punch_import"
@@ -80,7 +81,7 @@ class Leave(BaseModel):
     kind = pw.CharField(max_length=10, default="casual")
     note = pw.CharField(max_length=200, default="")
     created_by = pw.ForeignKeyField(User, null=True, backref="+", on_delete="RESTRICT")
-    created_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "leave_record"

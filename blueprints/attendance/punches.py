@@ -20,9 +20,8 @@ from flask_babel import gettext as _
 
 from blueprints.attendance.models import Punch, PunchImport
 from blueprints.employees.models import Employee
-from core import audit
+from core import audit, clock
 from core.db import write_transaction
-from core.i18n import IST
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 200_000
@@ -70,13 +69,8 @@ def parse_ist(text: str) -> dt.datetime | None:
             value = dt.datetime.strptime(text, fmt)
         except ValueError:
             continue
-        return value.replace(tzinfo=IST)
+        return value.replace(tzinfo=clock.IST)
     return None
-
-
-def to_utc(value: dt.datetime) -> dt.datetime:
-    """Aware IST -> naive UTC, as Zila stores every time."""
-    return value.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 def working_day(ist_time: dt.datetime) -> dt.date:
@@ -203,7 +197,7 @@ def import_file(filename: str, data: bytes, employees, actor=None) -> Result:
         )
     punches = {}
     for _n, code, when in rows:
-        key = (known[code], to_utc(when))
+        key = (known[code], clock.from_ist(when))
         punches.setdefault(key, working_day(when))
     days = sorted(set(punches.values()))
     with write_transaction():

@@ -34,9 +34,9 @@ from blueprints.attendance.models import (
 )
 from blueprints.employees.models import Employee
 from blueprints.masters.models import Office
+from core import clock
 from core.access import office_condition
-from core.db import db, utcnow
-from core.i18n import IST
+from core.db import db
 from core.workdays import holiday_names
 
 # The establishment (HR) section keeps leave and attendance district-wide.
@@ -94,10 +94,6 @@ class Day:
         return int((self.last - self.first).total_seconds() // 60)
 
 
-def ist_today(now: dt.datetime | None = None) -> dt.date:
-    return (now or utcnow()).replace(tzinfo=dt.UTC).astimezone(IST).date()
-
-
 # --- who sees what ------------------------------------------------------------
 
 
@@ -135,15 +131,12 @@ def _as_date(value) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
-IST_OFFSET = dt.timedelta(hours=5, minutes=30)
-
-
-def _as_ist(value) -> dt.datetime:
+def _wall_clock(value) -> dt.datetime:
     """A stored naive-UTC time (a string from SQLite's raw cursor, a
     datetime from PostgreSQL's) as naive IST wall-clock time."""
     if isinstance(value, str):
-        return dt.datetime.fromisoformat(value) + IST_OFFSET
-    return value + IST_OFFSET  # PostgreSQL: a naive timestamp
+        value = dt.datetime.fromisoformat(value)
+    return clock.to_ist(value).replace(tzinfo=None)
 
 
 def is_second_or_fourth_saturday(day: dt.date) -> bool:
@@ -201,7 +194,7 @@ def _punch_days(employees, first: dt.date, last: dt.date) -> dict:
     out = {}
     for e, d, a, b, n in rows:
         day = days.get(d) or days.setdefault(d, _as_date(d))
-        out[(e, day)] = (_as_ist(a), _as_ist(b), n)
+        out[(e, day)] = (_wall_clock(a), _wall_clock(b), n)
     return out
 
 
@@ -227,7 +220,7 @@ def _leave_days(employees, first: dt.date, last: dt.date) -> set:
 def register(employees, first: dt.date, last: dt.date, today: dt.date | None = None) -> dict:
     """Employee id -> [Day, ...] from `first` to `last`, for an Employee
     query (its rows need id and office). Four queries whatever the size."""
-    today = today or ist_today()
+    today = today or clock.today_ist()
     people = list(employees.select(Employee.id, Employee.office).tuples())
     punches = _punch_days(employees, first, last)
     leaves = _leave_days(employees, first, last)

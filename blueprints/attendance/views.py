@@ -16,9 +16,9 @@ from blueprints.attendance.models import LEAVE_KINDS, Leave, OfficeTiming, Punch
 from blueprints.attendance.punches import ImportRefused, import_file
 from blueprints.employees.models import Employee
 from blueprints.masters.models import Office
-from core import audit
+from core import audit, clock
 from core.access import get_scoped_or_404, requires
-from core.db import page_of, utcnow, write_transaction
+from core.db import page_of, write_transaction
 from core.downloads import XLSX_MIMETYPE, download, to_csv, to_xlsx
 from core.ids import parse_id
 from core.render import page_arg, render
@@ -40,7 +40,7 @@ def labels():
 
 
 def _range():
-    today = svc.ist_today()
+    today = clock.today_ist()
     first = svc.parse_day(request.args.get("from"), today.replace(day=1))
     last = svc.parse_day(request.args.get("to"), today)
     if first is None or last is None:
@@ -53,7 +53,7 @@ def _range():
 
 
 def _month():
-    first = svc.parse_month(request.args.get("month"), svc.ist_today())
+    first = svc.parse_month(request.args.get("month"), clock.today_ist())
     if first is None:
         abort(bad_request(_("Write the month as YYYY-MM, for example 2026-11.")))
     return first
@@ -103,7 +103,7 @@ def summary_report():
         rows=svc.office_summary(current_user, first, last),
         first=first,
         last=last,
-        printed_at=utcnow(),
+        printed_at=clock.now(),
     )
 
 
@@ -111,7 +111,7 @@ def summary_report():
 @requires(*svc.VIEW_ROLES)
 def office(office_id):
     place = _office(office_id)
-    today = svc.ist_today()
+    today = clock.today_ist()
     day = svc.parse_day(request.args.get("day"), today)
     if day is None:
         abort(bad_request(_("Write the date as YYYY-MM-DD, for example 2026-12-31.")))
@@ -275,7 +275,7 @@ def late_report():
         rows=svc.late_comers(current_user, month, office_id),
         month=month,
         threshold=svc.LATE_THRESHOLD,
-        printed_at=utcnow(),
+        printed_at=clock.now(),
     )
 
 
@@ -325,7 +325,7 @@ def timing(office_id):
         "grace_minutes": form.grace_minutes.data,
         "half_day_after": form.half_day_after.data.replace(second=0, microsecond=0),
         "min_minutes": form.min_hours.data * 60,
-        "updated_at": utcnow(),
+        "updated_at": clock.now(),
         "updated_by": current_user.id,
     }
     with write_transaction():

@@ -31,8 +31,9 @@ from wtforms.widgets import DateInput, NumberInput
 
 from blueprints.catalogue.catalogue import NUMBER_CEILING, ascii_digits
 from blueprints.catalogue.models import label
+from core import clock
 from core.forms import LAST_YEAR, NOT_A_CHOICE, Optional, Regexp, length, required
-from core.i18n import IST, indian_date, indian_number
+from core.i18n import indian_date, indian_number
 
 TEXT_MAX = 200
 DEVANAGARI = Regexp(
@@ -41,10 +42,6 @@ DEVANAGARI = Regexp(
 )
 YES_NO = {"yes": _l("Yes"), "no": _l("No")}
 _DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
-
-
-def today_in_india() -> dt.date:
-    return dt.datetime.now(IST).date()
 
 
 class Present:
@@ -134,7 +131,7 @@ class LenientDateField(ParsedField):
     def post_validate(self, form, validation_stopped):
         if validation_stopped or self.data is None:
             return
-        today = today_in_india()
+        today = clock.today_ist()
         if self.when == "past" and self.data > today:
             self.errors.append(_("The date cannot be in the future."))
         elif self.when == "future" and self.data < today:

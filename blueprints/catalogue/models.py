@@ -7,7 +7,8 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 from blueprints.masters.models import Office
-from core.db import BaseModel, utcnow
+from core import clock
+from core.db import BaseModel
 
 DISPOSING_LEVELS = {
     "tehsil": _l("Tehsil office of the applicant's tehsil"),
@@ -43,7 +44,7 @@ class Service(BaseModel):
     #   "required": true, "min": 0, "max": 10000000, "choices": [...]}]
     fields_json = pw.TextField(default="[]")
     active = pw.BooleanField(default=True)
-    updated_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=clock.now)
 
     @property
     def name(self) -> str:

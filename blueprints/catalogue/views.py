@@ -11,9 +11,9 @@ from blueprints.catalogue import bp, catalogue
 from blueprints.catalogue.forms import DEPARTMENT_KINDS, NEW_SERVICE, ServiceForm, initial_data
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import OFFICE_LEVELS, Office
-from core import audit
+from core import audit, clock
 from core.access import get_scoped_or_404, requires
-from core.db import db, page_of, utcnow
+from core.db import db, page_of
 from core.i18n import current_language
 from core.render import page_arg, render
 
@@ -139,7 +139,7 @@ def _save(form: ServiceForm, service: Service | None) -> Service | None:
             if changed:
                 for name, value in changed.items():
                     setattr(service, name, value)
-                service.updated_at = utcnow()
+                service.updated_at = clock.now()
                 service.save()
                 audit.record(
                     "service.updated",

@@ -9,8 +9,9 @@ import random
 
 from blueprints.accounts.models import User
 from blueprints.cscs.models import CscProposal, CscStatusChange
-from blueprints.cscs.services import activity_window, inactive_condition, today_ist
+from blueprints.cscs.services import activity_window, inactive_condition
 from blueprints.masters.models import Block, Csc, GramPanchayat
+from core import clock
 from core.db import db
 
 BATCH = 500
@@ -30,7 +31,7 @@ CLOSURES_PROPOSED = 3
 
 def _at(day: dt.date, hour: int = 11) -> dt.datetime:
     """11:00 IST on `day`, as naive UTC."""
-    return dt.datetime.combine(day, dt.time(hour)) - dt.timedelta(hours=5, minutes=30)
+    return clock.from_ist(dt.datetime.combine(day, dt.time(hour)))
 
 
 def _insert(model, rows):
@@ -44,7 +45,7 @@ def seed_demo(echo=print) -> int:
     if CscStatusChange.select().exists():
         return 0
     rng = random.Random(2031)
-    today = today_ist()
+    today = clock.today_ist()
     users = {u.username: u.id for u in User.select(User.id, User.username)}
     collector, cdo = users.get("collector"), users.get("cdo")
     bdo = users.get("bdo.paithan")

@@ -2,18 +2,10 @@
 sheet a table, finished by core.downloads.dates_and_total): the rows, order
 and figures of the screen, every page of them."""
 
-import datetime as dt
-
 from flask_babel import gettext as _
 
 from blueprints.cscs.charts import segment_labels
-from core.i18n import IST
-
-
-def _ist(moment):
-    if moment is None:
-        return ""
-    return moment.replace(tzinfo=dt.UTC).astimezone(IST).replace(tzinfo=None, microsecond=0)
+from core import clock
 
 
 def registry_table(rows) -> tuple[list, list, bool]:
@@ -39,7 +31,7 @@ def registry_table(rows) -> tuple[list, list, bool]:
             str(r.stage_label),
             _("yes") if r.inactive else "",
             _("yes") if r.closing else "",
-            _ist(r.last_at),
+            clock.ist_cell(r.last_at),
             r.opened_on or "",
         ]
         for r in rows

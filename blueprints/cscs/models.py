@@ -7,8 +7,9 @@ from flask_babel import lazy_gettext as _l
 
 from blueprints.accounts.models import User
 from blueprints.masters.models import Csc
+from core import clock
 from core.audit import AppendOnlyError
-from core.db import BaseModel, utcnow
+from core.db import BaseModel
 
 # What each history row records, in every language. The keys are stored.
 CHANGE_LABELS = {
@@ -37,7 +38,7 @@ class CscStatusChange(BaseModel):
     why. Migration 008 adds triggers so that raw SQL cannot rewrite it either."""
 
     csc = pw.ForeignKeyField(Csc, backref="status_changes", on_delete="RESTRICT")
-    at = pw.DateTimeField(default=utcnow)
+    at = pw.DateTimeField(default=clock.now)
     actor = pw.ForeignKeyField(User, null=True, backref="+", on_delete="RESTRICT")
     change = pw.CharField(max_length=20)
     from_status = pw.CharField(max_length=12, default="")
@@ -76,7 +77,7 @@ class CscProposal(BaseModel):
     state = pw.CharField(max_length=10, default="open", choices=list(PROPOSAL_STATES.items()))
     reason = pw.TextField(default="")
     proposed_by = pw.ForeignKeyField(User, null=True, backref="+", on_delete="RESTRICT")
-    proposed_at = pw.DateTimeField(default=utcnow)
+    proposed_at = pw.DateTimeField(default=clock.now)
     decided_by = pw.ForeignKeyField(User, null=True, backref="+", on_delete="RESTRICT")
     decided_at = pw.DateTimeField(null=True)
     decision_reason = pw.TextField(default="")

@@ -27,8 +27,8 @@ from blueprints.applications.statuses import OPEN_STATUSES
 from blueprints.catalogue.models import Service
 from blueprints.cscs.models import CscProposal, CscStatusChange
 from blueprints.masters.models import CSC_STATUSES, Block, Csc, GramPanchayat, Office
+from core import clock
 from core.access import block_condition, gp_condition
-from core.db import utcnow
 from core.i18n import current_language
 
 VIEW_ROLES = ("district_manager", "admin", "block_officer")
@@ -86,10 +86,6 @@ def inactive_days() -> int:
     return int(current_app.config.get("CSC_INACTIVE_DAYS", DEFAULT_INACTIVE_DAYS))
 
 
-def today_ist(now: dt.datetime | None = None) -> dt.date:
-    return ((now or utcnow()) + dt.timedelta(hours=5, minutes=30)).date()
-
-
 @dataclass(frozen=True)
 class Window:
     """The activity window: applications submitted at or after `since`
@@ -102,9 +98,9 @@ class Window:
 
 
 def activity_window(now: dt.datetime | None = None, days: int | None = None) -> Window:
-    now = now or utcnow()
+    now = now or clock.now()
     days = inactive_days() if days is None else days
-    today = today_ist(now)
+    today = clock.today_ist(now)
     return Window(days, now - dt.timedelta(days=days), today - dt.timedelta(days=days), today)
 
 

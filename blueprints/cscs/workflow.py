@@ -20,12 +20,11 @@ from blueprints.cscs.services import (
     parse_pk,
     pending_count,
     pick,
-    today_ist,
 )
 from blueprints.masters.models import Block, Csc, GramPanchayat, Village
-from core import audit
+from core import audit, clock
 from core.access import gp_condition
-from core.db import is_postgres, utcnow, write_transaction
+from core.db import is_postgres, write_transaction
 from core.i18n import indian_date
 
 REASON_MAX = 500
@@ -235,14 +234,14 @@ def change_status(csc_id: int, user, change: Change) -> CscStatusChange:
                 )
         opened_on = None
         if action.name == "open":
-            opened_on = change.opened_on or today_ist()
-            if opened_on > today_ist():
+            opened_on = change.opened_on or clock.today_ist()
+            if opened_on > clock.today_ist():
                 raise Refused(_("The date cannot be in the future."), 400)
         return _apply(csc, action, user, reason, proposal, pending, opened_on)
 
 
 def _apply(csc, action, user, reason, proposal, pending, opened_on) -> CscStatusChange:
-    now = utcnow()
+    now = clock.now()
     new_status = action.to_status or csc.status
     updates = {}
     if new_status != csc.status:
@@ -369,7 +368,7 @@ def propose_new(user, gp: GramPanchayat, values: dict, reason: str) -> Csc:
             )
         if code_taken(values["code"]):
             raise Refused(_("Another CSC already has the code %(code)s.", code=values["code"]))
-        now = utcnow()
+        now = clock.now()
         csc = Csc.create(gram_panchayat=gp.id, status="proposed", **values)
         CscProposal.create(
             csc=csc.id, kind="open", reason=reason, proposed_by=user.id, proposed_at=now

@@ -2,8 +2,6 @@
 actions an office takes on an application (the forms live on the
 application's page, templates/applications/_actions.html)."""
 
-import datetime as dt
-
 from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -21,21 +19,15 @@ from blueprints.applications.workflow import (
 )
 from blueprints.desk import bp
 from blueprints.desk.queue import queue_page, services_in_queue
-from core import audit
+from core import audit, clock
 from core.access import get_scoped_or_404, requires
-from core.db import utcnow
-from core.i18n import IST
 from core.paging import Cursor
 from core.render import render, wants_fragment
 
 
-def _today() -> dt.date:
-    return (utcnow().replace(tzinfo=dt.UTC)).astimezone(IST).date()
-
-
 def _clock_today():
     """clock_of with "today" fixed once for the whole page."""
-    today = _today()
+    today = clock.today_ist()
     return lambda application: clock_of(application, today)
 
 
@@ -124,5 +116,5 @@ def act(pk):
         application=application,
         actions=allowed_actions(application, current_user),
         action_form=form,
-        clock=clock_of(application, _today()),
+        clock=clock_of(application, clock.today_ist()),
     )

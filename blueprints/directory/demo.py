@@ -10,7 +10,8 @@ from blueprints.directory.models import DirectoryConfirmation, DirectoryEntry
 from blueprints.directory.services import quarter_of
 from blueprints.employees.models import Designation, SanctionedPost
 from blueprints.masters.models import Office
-from core.db import db, utcnow
+from core import clock
+from core.db import db
 
 SEED = 2026
 # The posts listed, in the order an office's list shows them. The first of
@@ -50,7 +51,7 @@ def seed_demo(echo=None) -> int:
         sanctioned.setdefault(office_id, set()).add(code)
     offices = list(Office.select().order_by(Office.id))
     rows = []
-    now = utcnow()
+    now = clock.now()
     for n, office in enumerate(offices):
         codes = sorted(sanctioned.get(office.id, ()), key=rank.get)
         if not codes:  # an office without a register: its head's post alone

@@ -8,7 +8,8 @@ import peewee as pw
 from blueprints.accounts.models import User
 from blueprints.employees.models import Designation
 from blueprints.masters.models import Office
-from core.db import BaseModel, utcnow
+from core import clock
+from core.db import BaseModel
 
 
 class DirectoryEntry(BaseModel):
@@ -23,7 +24,7 @@ class DirectoryEntry(BaseModel):
     # Unlisted posts (e.g. a confidential branch) are for signed-in staff only.
     listed = pw.BooleanField(default=True)
     sort = pw.IntegerField(default=100)
-    updated_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "directory_entry"
@@ -36,7 +37,7 @@ class DirectoryConfirmation(BaseModel):
     office = pw.ForeignKeyField(Office, backref="+", on_delete="RESTRICT")
     quarter = pw.CharField(max_length=7)  # "2026-Q4"
     confirmed_by = pw.ForeignKeyField(User, backref="+", on_delete="RESTRICT")
-    confirmed_at = pw.DateTimeField(default=utcnow)
+    confirmed_at = pw.DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "directory_confirmation"

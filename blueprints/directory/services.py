@@ -13,11 +13,11 @@ from blueprints.directory.models import DirectoryConfirmation, DirectoryEntry
 from blueprints.employees.models import HOLDING_STATUSES, Designation, Employee, EmployeeKey
 from blueprints.employees.search import fold, words
 from blueprints.masters.models import Office
-from core import notify
+from core import clock, notify
 from core.access import DISTRICT_WIDE, GOVERNMENT_STAFF
 from core.audit import record
-from core.db import utcnow, write_transaction
-from core.i18n import IST, message_locale
+from core.db import write_transaction
+from core.i18n import message_locale
 
 # --- the privacy split: the ONE place that decides who sees what -------------
 #
@@ -232,7 +232,7 @@ def save_entry(office, designation_id, data: dict, actor, entry=None) -> Directo
         entry.designation = designation_id
         for field in ("extension", "landline", "email", "is_head", "listed", "sort"):
             setattr(entry, field, data[field])
-        entry.updated_at = utcnow()
+        entry.updated_at = clock.now()
         entry.save()
         record("directory.entry_saved", "office", office.id, actor=actor, entry=entry.id)
     return entry
@@ -245,7 +245,7 @@ def remove_entry(entry, actor):
 
 
 def quarter_of(when: dt.datetime | None = None) -> str:
-    day = (when or utcnow()).replace(tzinfo=dt.UTC).astimezone(IST).date()
+    day = clock.today_ist(when)
     return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
 
 
@@ -257,7 +257,7 @@ def confirmation(office_id, quarter=None):
 
 
 def confirm(office, actor, now=None):
-    now = now or utcnow()
+    now = now or clock.now()
     quarter = quarter_of(now)
     with write_transaction():
         if confirmation(office.id, quarter) is not None:
@@ -282,9 +282,9 @@ def remind_unconfirmed(now=None) -> int:
     """SMS the head of every office with entries not confirmed this quarter:
     its office_head users and the holder of its head post. One message per
     person, office and week (dedupe key), however often this runs."""
-    now = now or utcnow()
+    now = now or clock.now()
     quarter = quarter_of(now)
-    year, week, _day = (now + dt.timedelta(hours=5, minutes=30)).isocalendar()
+    year, week, _day = clock.today_ist(now).isocalendar()
     offices = list(unconfirmed_offices(quarter))
     heads = {}
     for user in User.select().where(

@@ -22,8 +22,8 @@ from blueprints.employees.models import (
 )
 from blueprints.employees.services import set_search_keys_many, superannuation
 from blueprints.masters.models import Block, GramPanchayat, Office
-from core.db import db, utcnow
-from core.i18n import IST
+from core import clock
+from core.db import db
 
 SEED = 2026
 BATCH = 500
@@ -86,9 +86,9 @@ def seed_demo(echo=None) -> int:
     if Employee.select().exists():
         return 0
     rng = random.Random(SEED)
-    today = dt.datetime.now(IST).date()
+    today = clock.today_ist()
     people = _People(rng, today)
-    now = utcnow()
+    now = clock.now()
     with db.atomic():
         cadres = {}
         for code, en, hi, mr, age in D.CADRES:

@@ -24,7 +24,8 @@ from blueprints.employees.models import STATUSES, Designation, Employee, Posting
 from blueprints.employees.search import has_devanagari
 from blueprints.employees.services import retires_on_for, set_search_keys_many
 from blueprints.masters.models import Office
-from core.db import utcnow, write_transaction
+from core import clock
+from core.db import write_transaction
 from core.downloads import looks_like_formula
 
 MAX_ROWS = 60_000
@@ -443,7 +444,7 @@ def apply(kind: str, data: bytes, actor_id=None, progress=None) -> Plan:
 
 
 def _apply_employees(plan: Plan, actor_id):
-    now = utcnow()
+    now = clock.now()
     creates = [r[4] for r in plan.rows if r[1] == "created"]
     for start in range(0, len(creates), 500):
         batch = creates[start : start + 500]

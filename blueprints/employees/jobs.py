@@ -12,8 +12,7 @@ from flask import current_app
 
 from blueprints.employees import importer
 from blueprints.employees.models import ImportJob
-from core import storage
-from core.db import utcnow
+from core import clock, storage
 
 
 def _store(data: bytes) -> str:
@@ -25,7 +24,7 @@ def _store(data: bytes) -> str:
 def expire_dry_runs(now: dt.datetime | None = None) -> int:
     """A dry run not started within IMPORT_KEEP_SECONDS can no longer be:
     its file (the register's personal data) goes."""
-    cutoff = (now or utcnow()) - dt.timedelta(seconds=current_app.config["IMPORT_KEEP_SECONDS"])
+    cutoff = (now or clock.now()) - dt.timedelta(seconds=current_app.config["IMPORT_KEEP_SECONDS"])
     stale = (ImportJob.state == "checked") & (ImportJob.stored_name != "")
     stale &= ImportJob.created_at < cutoff
     names = [name for (name,) in ImportJob.select(ImportJob.stored_name).where(stale).tuples()]
@@ -43,7 +42,7 @@ def dry_run(kind: str, data: bytes, original_name: str, actor_id) -> ImportJob:
     except importer.Refused as refused:
         job.state = "failed"
         job.error = json.dumps(refused.args[0], ensure_ascii=False)
-        job.finished_at = utcnow()
+        job.finished_at = clock.now()
         job.save()
         return job
     _fill(job, plan)
@@ -117,7 +116,7 @@ def _finish(job: ImportJob, state: str, plan) -> None:
     fresh.state = state
     fresh.error = job.error or fresh.error
     fresh.done = fresh.total if state == "done" else fresh.done
-    fresh.finished_at = utcnow()
+    fresh.finished_at = clock.now()
     name, fresh.stored_name = fresh.stored_name, ""
     fresh.save()
     storage.remove_unreferenced("imports", [name])

@@ -14,7 +14,8 @@ from flask_babel import lazy_gettext as _l
 
 from blueprints.accounts.models import User
 from blueprints.masters.models import Office
-from core.db import BaseModel, utcnow
+from core import clock
+from core.db import BaseModel
 from core.storage import StoredName
 
 STATUSES = {
@@ -76,8 +77,8 @@ class Employee(BaseModel):
     mobile_personal = pw.CharField(max_length=10, default="")
     address = pw.TextField(default="")
     user = pw.ForeignKeyField(User, null=True, unique=True, backref="+", on_delete="RESTRICT")
-    created_at = pw.DateTimeField(default=utcnow)
-    updated_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
+    updated_at = pw.DateTimeField(default=clock.now)
 
     class Meta:
         indexes = ((("office", "designation", "status"), False),)
@@ -118,7 +119,7 @@ class Posting(BaseModel):
     order_no = pw.CharField(max_length=60, default="")
     order_date = pw.DateField(null=True)
     from_date = pw.DateField()
-    created_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
     created_by = pw.ForeignKeyField(User, null=True, backref="+", on_delete="RESTRICT")
 
     class Meta:
@@ -162,7 +163,7 @@ class ImportJob(BaseModel):
     report_json = pw.TextField(default="[]")
     error = pw.TextField(default="")
     created_by = pw.ForeignKeyField(User, null=True, backref="+", on_delete="RESTRICT")
-    created_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
     finished_at = pw.DateTimeField(null=True)
 
     class Meta:

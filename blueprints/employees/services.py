@@ -13,7 +13,8 @@ from blueprints.employees.models import (
     Posting,
 )
 from blueprints.employees.search import keys_of
-from core.db import utcnow, write_transaction
+from core import clock
+from core.db import write_transaction
 
 
 class TransferError(ValueError):
@@ -86,7 +87,7 @@ def transfer(employee, office, designation, order_no, order_date, from_date, act
             from_date=from_date,
             created_by=actor,
         )
-        changes = {"office": office, "designation": designation, "updated_at": utcnow()}
+        changes = {"office": office, "designation": designation, "updated_at": clock.now()}
         if designation.cadre_id != employee.designation.cadre_id:
             changes["retires_on"] = retires_on_for(employee.date_of_birth, designation)
         Employee.update(changes).where(Employee.id == employee.id).execute()
@@ -119,7 +120,7 @@ def set_retirement_age(cadre: Cadre, age: int) -> int:
         for emp in members:
             new = superannuation(emp.date_of_birth, age)
             if new != emp.retires_on:
-                Employee.update(retires_on=new, updated_at=utcnow()).where(
+                Employee.update(retires_on=new, updated_at=clock.now()).where(
                     Employee.id == emp.id
                 ).execute()
                 changed += 1

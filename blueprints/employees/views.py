@@ -2,8 +2,6 @@
 those entitled, every such view audited), transfers, the vacancy statement,
 retirements due, the personal-data audit log, cadres and imports."""
 
-import datetime as dt
-
 from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -15,17 +13,13 @@ from blueprints.employees.forms import RetirementAgeForm, TransferForm
 from blueprints.employees.models import STATUSES, Cadre, Designation, Employee, Posting
 from blueprints.employees.services import TransferError, set_retirement_age, transfer
 from blueprints.masters.models import Office
+from core import clock
 from core.access import GOVERNMENT_STAFF, get_scoped_or_404, requires
 from core.audit import AuditEvent, actor_names, record
 from core.db import page_of
-from core.i18n import IST
 from core.render import page_arg, render, wants_fragment
 from core.report_jobs import pdf_report
 from core.security import bad_request
-
-
-def _today() -> dt.date:
-    return dt.datetime.now(IST).date()
 
 
 def _offices():
@@ -151,7 +145,7 @@ def vacancies():
         return vacancies_report.start()
     lines, total = reg.vacancy_statement(level)
     if fmt:
-        return exports.vacancies(fmt, level, lines, total, _today())
+        return exports.vacancies(fmt, level, lines, total, clock.today_ist())
     page = page_arg()
     size = 60
     shown = lines[(page - 1) * size : page * size]
@@ -163,7 +157,7 @@ def vacancies():
         page=page,
         has_next=len(lines) > page * size,
         args={"level": level},
-        today=_today(),
+        today=clock.today_ist(),
     )
 
 
@@ -179,7 +173,7 @@ def retirements():
     if fmt:
         rows = list(query)
         shown = reg.shown_personal(current_user, rows, via=f"retirements.{fmt}")
-        return exports.retirements(fmt, rows, shown, _today())
+        return exports.retirements(fmt, rows, shown, clock.today_ist())
     page = page_arg()
     rows, has_next = page_of(query, page, reg.PAGE_SIZE)
     return render(
@@ -190,7 +184,7 @@ def retirements():
         page=page,
         has_next=has_next,
         args={},
-        today=_today(),
+        today=clock.today_ist(),
     )
 
 
@@ -199,7 +193,7 @@ def _retirements_due():
     # roles see who retires within the year, the dates only those who may.
     office_id = current_user.office_id if current_user.role == "office_head" else None
     dated = current_user.role in reg.PERSONAL_ROLES
-    return reg.retirements_due(_today(), 12, office_id, dated=dated)
+    return reg.retirements_due(clock.today_ist(), 12, office_id, dated=dated)
 
 
 @pdf_report("employees.vacancies", "pdf/employees/vacancies.html", _l("Vacancy statement"))
@@ -208,7 +202,7 @@ def vacancies_report():
 
     level = request.args.get("level", "office")
     lines, total = reg.vacancy_statement(level)
-    today = _today()
+    today = clock.today_ist()
     return f"vacancies-{level}-{today.isoformat()}.pdf", dict(
         level=level, lines=lines, total=total, today=today, district=district_name()
     )
@@ -218,7 +212,7 @@ def vacancies_report():
 def retirements_report():
     from blueprints.employees.exports import district_name
 
-    today = _today()
+    today = clock.today_ist()
     rows = list(_retirements_due())
     shown = reg.shown_personal(current_user, rows, via="retirements.pdf")
     return f"retirements-{today.isoformat()}.pdf", dict(

@@ -1,7 +1,5 @@
 """What each role sees first: the figures and links of its own jurisdiction."""
 
-import datetime as dt
-
 import peewee as pw
 
 from blueprints.accounts.models import ROLES, User
@@ -17,12 +15,10 @@ from blueprints.masters.models import (
     Tehsil,
     Village,
 )
+from core import clock
 from core.access import gp_condition
 from core.audit import AuditEvent, actor_names
-from core.db import utcnow
 from core.notify import Notification, active_alerts
-
-IST_OFFSET = dt.timedelta(hours=5, minutes=30)
 
 
 def _area_counts(user) -> dict:
@@ -77,9 +73,7 @@ def home_context(user) -> dict:
     if user.role == "csc_operator":
         mine = Application.select().where(Application.csc == user.csc_id)
         ctx["drafts"] = mine.where(Application.status == "draft").count()
-        # Midnight in India, as a naive UTC time like the stored ones.
-        ist_midnight = (utcnow() + IST_OFFSET).replace(hour=0, minute=0, second=0, microsecond=0)
-        since = ist_midnight - IST_OFFSET
+        since = clock.ist_day_start(clock.today_ist())
         ctx["filed_today"] = mine.where(Application.submitted_at >= since).count()
     if user.role in ("office_user", "office_head"):
         open_here = Application.select().where(
@@ -88,7 +82,7 @@ def home_context(user) -> dict:
         ctx["queue_open"] = open_here.count()
         ctx["queue_overdue"] = open_here.where(
             CLOCK.overdue_sql(
-                (utcnow() + IST_OFFSET).date(), due=Application.due_date, status=Application.status
+                clock.today_ist(), due=Application.due_date, status=Application.status
             )
         ).count()
         ctx["colleagues"] = list(

@@ -8,7 +8,7 @@ from blueprints.accounts.models import User
 from blueprints.inspections import services as svc
 from blueprints.inspections.draw import current_week, draw_week, shift_week, week_start
 from blueprints.inspections.models import CHECKLIST, Inspection, Inspector
-from core.i18n import IST
+from core import clock
 
 # username -> how many inspections a week (None: the district's default).
 DEMO_INSPECTORS = {"bdo.paithan": 3, "gramsevak.bidkin": None}
@@ -34,8 +34,9 @@ def seed_demo(echo=None) -> int:
     week = current_week()
     last = shift_week(week, -1)
     draw_week(last, notify=False)
-    visit = dt.datetime.combine(week_start(last) + dt.timedelta(days=2), dt.time(11, 0), IST)
-    visit = visit.astimezone(dt.UTC).replace(tzinfo=None)
+    visit = clock.from_ist(
+        dt.datetime.combine(week_start(last) + dt.timedelta(days=2), dt.time(11))
+    )
     last_week = list(
         Inspection.select(Inspection, Inspector)
         .join(Inspector)

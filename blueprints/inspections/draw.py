@@ -35,8 +35,8 @@ from blueprints.inspections.models import (
     WeeklyDraw,
 )
 from blueprints.masters.models import Block, Csc, GramPanchayat
-from core.db import db, is_postgres, utcnow, write_transaction
-from core.i18n import IST
+from core import clock
+from core.db import db, is_postgres, write_transaction
 
 DEFAULT_PER_WEEK = 2
 # Findings of overcharging or documents kept count as complaints this long.
@@ -46,17 +46,13 @@ COMPLAINT_DAYS = 180
 # --- weeks ------------------------------------------------------------------
 
 
-def ist_today(now: dt.datetime | None = None) -> dt.date:
-    return (now or utcnow()).replace(tzinfo=dt.UTC).astimezone(IST).date()
-
-
 def week_of(day: dt.date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
 
 
 def current_week(now: dt.datetime | None = None) -> str:
-    return week_of(ist_today(now))
+    return week_of(clock.today_ist(now))
 
 
 def parse_week(text: str) -> str | None:
@@ -123,7 +119,7 @@ def weigh(
 def centres(as_of: dt.date) -> dict[int, Centre]:
     """Every active CSC of the district, weighted as of a day (the week's
     Monday, so that a week's draw depends on the week, not on the hour)."""
-    midnight = dt.datetime.combine(as_of, dt.time(), IST).astimezone(dt.UTC).replace(tzinfo=None)
+    midnight = clock.ist_day_start(as_of)
     rows = (
         Csc.select(Csc.id, Csc.gram_panchayat, GramPanchayat.block, Block.tehsil)
         .join(GramPanchayat)
@@ -218,7 +214,7 @@ def _lock_id(week: str) -> int:
 def draw_week(week: str, now: dt.datetime | None = None, notify: bool = True) -> dict:
     """Draw `week` for every active inspector not yet drawn for it; tell
     each newly drawn inspector by SMS. Returns counts for the task's record."""
-    now = now or utcnow()
+    now = now or clock.now()
     start = week_start(week)
     drawn: list[int] = []
     scheduled = 0

@@ -13,7 +13,8 @@ from flask_babel import lazy_gettext as _l
 
 from blueprints.accounts.models import User
 from blueprints.masters.models import Block, Csc, Tehsil
-from core.db import BaseModel, utcnow
+from core import clock
+from core.db import BaseModel
 from core.storage import StoredName
 
 # Roles whose users may be made inspectors (DSP staff sit in an office).
@@ -123,7 +124,7 @@ class Inspector(BaseModel):
     # None: the district's INSPECTIONS_PER_WEEK.
     min_per_week = pw.IntegerField(null=True)
     active = pw.BooleanField(default=True)
-    created_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
 
     @property
     def area(self):
@@ -138,7 +139,7 @@ class WeeklyDraw(BaseModel):
     inspector = pw.ForeignKeyField(Inspector, backref="+", on_delete="RESTRICT")
     required = pw.IntegerField()
     scheduled = pw.IntegerField()
-    drawn_at = pw.DateTimeField(default=utcnow)
+    drawn_at = pw.DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "weekly_draw"
@@ -154,7 +155,7 @@ class Inspection(BaseModel):
     # scheduled | reported; "missed" is a scheduled one whose time ran out.
     status = pw.CharField(max_length=10, default="scheduled")
     reasons_json = pw.TextField(default="[]")
-    created_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
 
     class Meta:
         # Never the same centre twice in a week; one centre per slot.
@@ -175,7 +176,7 @@ class InspectionReport(BaseModel):
     # the same token and gets this report back.
     token = pw.CharField(max_length=64, unique=True)
     filed_by = pw.ForeignKeyField(User, backref="+", on_delete="RESTRICT")
-    filed_at = pw.DateTimeField(default=utcnow)
+    filed_at = pw.DateTimeField(default=clock.now)
     checklist_json = pw.TextField(default="{}")  # key -> true/false as answered
     latitude = pw.DecimalField(max_digits=9, decimal_places=6, null=True)
     longitude = pw.DecimalField(max_digits=9, decimal_places=6, null=True)
@@ -216,7 +217,7 @@ class Instruction(BaseModel):
     text = pw.CharField(max_length=300, default="")  # the inspector's own, for "other"
     due_date = pw.DateField()
     status = pw.CharField(max_length=10, default="open")
-    created_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
     complied_at = pw.DateTimeField(null=True)
     complied_by = pw.ForeignKeyField(User, null=True, backref="+", on_delete="RESTRICT")
     compliance_remark = pw.CharField(max_length=300, default="")

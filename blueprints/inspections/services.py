@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 
 from blueprints.accounts.models import User
 from blueprints.applications import uploads
-from blueprints.inspections.draw import ist_today, per_week, week_start
+from blueprints.inspections.draw import per_week, week_start
 from blueprints.inspections.models import (
     CHECKLIST,
     INSPECTOR_ROLES,
@@ -28,9 +28,9 @@ from blueprints.inspections.models import (
     WeeklyDraw,
 )
 from blueprints.masters.models import Block, Csc, GramPanchayat, Tehsil, Village
-from core import audit, storage
+from core import audit, clock, storage
 from core.access import DISTRICT_WIDE, gp_condition
-from core.db import db, is_postgres, utcnow, write_transaction
+from core.db import db, is_postgres, write_transaction
 from core.i18n import message_locale
 from core.ids import same_secret
 from core.links import public_url
@@ -234,13 +234,13 @@ def file_report(inspection: Inspection, user, data: ReportInput, now=None):
     """File the report of `inspection` (already checked to be `user`'s).
     Returns (report, newly_filed). A retried submit (same token) gets the
     same report back and writes nothing; another report is refused."""
-    now = now or utcnow()
+    now = now or clock.now()
     existing = report_of(inspection.id)
     if existing is not None:
         return _same_or_refuse(existing, data.token)
     if not data.token or len(data.token) > 64:
         raise ReportError(_("This page is out of date. Open the inspection again."))
-    today = ist_today(now)
+    today = clock.today_ist(now)
     if today > report_deadline(inspection):
         raise ReportError(
             _(
@@ -348,7 +348,7 @@ def instructions_for_centre(csc_id: int, page: int = 1):
 def comply(instruction_id: int, user, remark: str, now=None) -> bool:
     """Mark one of the operator's own open instructions complied with; False
     when it was already marked (a second press)."""
-    now = now or utcnow()
+    now = now or clock.now()
     with db.atomic():
         changed = (
             Instruction.update(

@@ -15,7 +15,6 @@ from blueprints.inspections import services as svc
 from blueprints.inspections.draw import (
     current_week,
     draw_week,
-    ist_today,
     parse_week,
     shift_week,
     week_start,
@@ -32,7 +31,7 @@ from blueprints.inspections.models import (
     InspectionReport,
 )
 from blueprints.masters.models import Block, Csc, GramPanchayat, Village
-from core import storage
+from core import clock, storage
 from core.access import get_scoped_or_404, requires
 from core.ids import parse_id
 from core.render import page_arg, render
@@ -71,7 +70,7 @@ def index():
         this_week=current_week(),
         inspector=inspector,
         rows=rows,
-        today=ist_today(),
+        today=clock.today_ist(),
         shown_status=svc.shown_status,
         statuses=STATUSES,
         reasons=REASONS,
@@ -103,7 +102,7 @@ def detail(inspection_id):
         report=report,
         photos=svc.photos_of(report.id) if report else [],
         instructions=svc.instructions_of_report(report.id) if report else [],
-        state=svc.shown_status(inspection, ist_today()),
+        state=svc.shown_status(inspection, clock.today_ist()),
         statuses=STATUSES,
         checklist=CHECKLIST,
         reasons=REASONS,
@@ -143,7 +142,7 @@ def report(inspection_id):
     inspection = _own(inspection_id)
     if request.method == "GET":
         # Reported, or its time ran out: the inspection's page says which.
-        if svc.shown_status(inspection, ist_today()) != "scheduled":
+        if svc.shown_status(inspection, clock.today_ist()) != "scheduled":
             return redirect(url_for("inspections.detail", inspection_id=inspection.id), 303)
         form = ReportForm(formdata=None, data={"token": svc.new_token()})
         return _report_page(inspection, form)
@@ -233,7 +232,7 @@ def instructions():
         page=page,
         form=form,
         error_row=error_row,
-        today=ist_today(),
+        today=clock.today_ist(),
         status=status,
     )
 
@@ -242,7 +241,7 @@ def instructions():
 @requires(*REVIEWERS)
 def overdue():
     page = page_arg()
-    today = ist_today()
+    today = clock.today_ist()
     rows, has_next = svc.overdue_instructions(current_user, today, page)
     return render("inspections/overdue.html", rows=rows, has_next=has_next, page=page, today=today)
 
@@ -253,7 +252,7 @@ def overdue():
 def _weekly_context():
     week = _week_arg()
     return {
-        "data": svc.weekly_report(current_user, week, ist_today()),
+        "data": svc.weekly_report(current_user, week, clock.today_ist()),
         "previous": shift_week(week, -1),
         "following": shift_week(week, 1),
         "checklist": CHECKLIST,
@@ -282,10 +281,10 @@ def weekly_pdf():
 
 @pdf_report("inspections.weekly", "pdf/inspections/weekly.html", _l("Weekly inspection report"))
 def weekly_report():
-    from core.db import utcnow
+    from core import clock
 
     context = _weekly_context()
-    return f"inspections-{context['data'].week}.pdf", dict(printed_at=utcnow(), **context)
+    return f"inspections-{context['data'].week}.pdf", dict(printed_at=clock.now(), **context)
 
 
 # --- inspectors -------------------------------------------------------------------

@@ -5,8 +5,8 @@ from flask_login import current_user
 from blueprints.masters import bp
 from blueprints.masters import services as svc
 from blueprints.masters.models import Csc, Municipality, Village
+from core import clock
 from core.access import STAFF_ROLES, get_scoped_or_404, requires
-from core.db import utcnow
 from core.render import page_arg, render
 from core.report_jobs import pdf_report
 
@@ -99,4 +99,4 @@ def offices_pdf():
 
 @pdf_report("masters.offices", "pdf/masters/offices.html", _l("Offices"))
 def offices_report():
-    return "offices.pdf", dict(offices=list(svc.offices_for(current_user)), printed_at=utcnow())
+    return "offices.pdf", dict(offices=list(svc.offices_for(current_user)), printed_at=clock.now())

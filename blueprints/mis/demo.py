@@ -17,7 +17,8 @@ from blueprints.masters.models import Block, GramPanchayat, Office
 from blueprints.mis import months
 from blueprints.mis.models import DEFAULT_MAX, Certification, Indicator
 from blueprints.schemes.models import Scheme
-from core.db import db, utcnow
+from core import clock
+from core.db import db
 from core.passwords import hash_password
 
 SCHEMES_MAX = 5
@@ -205,7 +206,7 @@ def _insert_entries(rows: list[tuple]) -> None:
 
 def seed_demo(echo=print) -> int:
     rng = random.Random(20261)
-    now = utcnow()
+    now = clock.now()
     this_month = months.current_month(now)
     first = months.shift(this_month, -PAST_MONTHS)
     picked = _pick_schemes()

@@ -13,7 +13,8 @@ from flask_babel import lazy_gettext as _l
 from blueprints.accounts.models import User
 from blueprints.masters.models import Block, GramPanchayat
 from blueprints.schemes.models import Scheme
-from core.db import BaseModel, utcnow
+from core import clock
+from core.db import BaseModel
 
 UNITS = {
     "count": _l("number"),
@@ -43,7 +44,7 @@ class Indicator(BaseModel):
     position = pw.IntegerField(default=0)
     from_month = pw.DateField()
     is_active = pw.BooleanField(default=True)
-    created_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "mis_indicator"
@@ -73,7 +74,7 @@ class Entry(BaseModel):
     kind = pw.CharField(max_length=12, default="entry", choices=list(ENTRY_KINDS.items()))
     reason = pw.CharField(max_length=300, default="")
     entered_by = pw.ForeignKeyField(User, backref="+", on_delete="RESTRICT")
-    entered_at = pw.DateTimeField(default=utcnow)
+    entered_at = pw.DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "mis_entry"
@@ -94,7 +95,7 @@ class Certification(BaseModel):
     block = pw.ForeignKeyField(Block, backref="+", on_delete="RESTRICT")
     month = pw.DateField()
     certified_by = pw.ForeignKeyField(User, backref="+", on_delete="RESTRICT")
-    certified_at = pw.DateTimeField(default=utcnow)
+    certified_at = pw.DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "mis_certification"

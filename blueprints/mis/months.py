@@ -8,8 +8,7 @@ import re
 from flask_babel import format_date
 from flask_babel import gettext as _
 
-from core.db import utcnow
-from core.i18n import IST
+from core import clock
 
 MONTH_TEXT = re.compile(r"(\d{4})-(\d{2})")
 # Older months than this are not a typing slip we should honour.
@@ -20,17 +19,12 @@ class MonthError(ValueError):
     """A month a user typed or a link carried that we cannot take."""
 
 
-def ist_today(now: dt.datetime | None = None) -> dt.date:
-    now = now or utcnow()
-    return now.replace(tzinfo=dt.UTC).astimezone(IST).date()
-
-
 def month_of(day: dt.date) -> dt.date:
     return day.replace(day=1)
 
 
 def current_month(now: dt.datetime | None = None) -> dt.date:
-    return month_of(ist_today(now))
+    return month_of(clock.today_ist(now))
 
 
 def shift(month: dt.date, months: int) -> dt.date:

@@ -21,9 +21,9 @@ from blueprints.masters.models import Block, GramPanchayat
 from blueprints.mis import months
 from blueprints.mis.models import Certification, Entry, Indicator
 from blueprints.schemes.models import Scheme
-from core import audit
+from core import audit, clock
 from core.access import DISTRICT_WIDE, gp_condition
-from core.db import utcnow, write_transaction
+from core.db import write_transaction
 
 VIEW_ROLES = (
     "gp_staff",
@@ -197,7 +197,7 @@ def save_figures(gp, month, values: dict, actor, reason: str = "", now=None) -> 
     ones; returns how many changed. On a certified month only a correction
     (with a reason, by someone who may correct) is taken. All or nothing."""
     reason = (reason or "").strip()
-    now = now or utcnow()
+    now = now or clock.now()
     try:
         with write_transaction():
             certified = certification_of(gp.block_id, month) is not None
@@ -297,7 +297,7 @@ def certify(block, month: dt.date, actor, now=None) -> Certification:
                 409,
             )
         certification = Certification.create(
-            block=block.id, month=month, certified_by=actor.id, certified_at=now or utcnow()
+            block=block.id, month=month, certified_by=actor.id, certified_at=now or clock.now()
         )
         audit.record("mis.certified", "block", block.id, actor=actor, month=months.key(month))
     return certification

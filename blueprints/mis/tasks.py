@@ -16,7 +16,7 @@ from blueprints.masters.models import Block, GramPanchayat, Office
 from blueprints.mis import months
 from blueprints.mis.models import Certification, Indicator
 from blueprints.mis.services import active_indicators, complete_gps
-from core import notify
+from core import clock, notify
 from core.periodic import scheduled
 
 # A month is due from this day of the month after it.
@@ -56,7 +56,7 @@ def _recipients(users_query) -> dict:
 
 
 def send_reminders(now: dt.datetime | None = None) -> dict:
-    today = months.ist_today(now)
+    today = clock.today_ist(now)
     counts = {"offices": 0, "gram_panchayats": 0, "no_mobile": 0}
     pending_blocks: dict[int, list] = {}  # block id -> months not certified
     pending_gps: dict[int, list] = {}  # GP id -> months not fully entered

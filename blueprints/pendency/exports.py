@@ -3,14 +3,13 @@ and XLSX (a sheet a table, finished by core.downloads.dates_and_total): the
 rows and numbers of the screen, in its order, with its filters; the
 dashboard's tables whole, not one page of them."""
 
-import datetime as dt
-
 from flask_babel import gettext as _
 
 from blueprints.applications.workflow import clock_of
 from blueprints.pendency.filters import AREAS, COLUMNS
 from blueprints.pendency.services import AREA_COLUMNS
-from core.i18n import IST, current_language
+from core import clock
+from core.i18n import current_language
 
 COUNT_KEYS = ("0-3", "4-7", "over7", "overdue", "pending", "in_time", "late")
 
@@ -60,13 +59,6 @@ def _applicant(row) -> str:
     return row.applicant_name_local or row.applicant_name_en
 
 
-def _ist(moment):
-    if moment is None:
-        return ""
-    ist = moment.replace(tzinfo=dt.UTC).astimezone(IST)
-    return ist.replace(tzinfo=None, microsecond=0)
-
-
 def list_table(rows, today) -> tuple[list, list, bool]:
     header = [
         _("Application ID"),
@@ -88,11 +80,11 @@ def list_table(rows, today) -> tuple[list, list, bool]:
                 row.service.name,
                 row.office.name if row.office and row.office.id else "",
                 _applicant(row),
-                _ist(row.submitted_at),
+                clock.ist_cell(row.submitted_at),
                 row.due_date or "",
                 "" if left is None else left,
                 str(row.status_label),
-                _ist(row.decided_at),
+                clock.ist_cell(row.decided_at),
             ]
         )
     return header, body, False

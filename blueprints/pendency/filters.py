@@ -12,7 +12,8 @@ from flask_babel import lazy_gettext as _l
 from blueprints.applications.statuses import OPEN_STATUSES
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import Block, Office, Tehsil
-from blueprints.reports.services import Period, PeriodError, parse_period, today_ist
+from blueprints.reports.services import Period, PeriodError, parse_period
+from core import clock
 from core.access import block_condition, office_condition, tehsil_condition
 
 PENDENCY_ROLES = ("district_manager", "admin", "block_officer", "office_head", "office_user")
@@ -44,7 +45,7 @@ MAX_PERIOD_DAYS = 366
 
 
 def default_period() -> Period:
-    today = today_ist()
+    today = clock.today_ist()
     return Period(today - dt.timedelta(days=DEFAULT_DAYS - 1), today)
 
 

@@ -28,7 +28,7 @@ from blueprints.pendency.services import (
     of_status,
     submitted_in,
 )
-from blueprints.reports.services import today_ist
+from core import clock
 from core.paging import Cursor, beyond
 
 PAGE_SIZE = 50
@@ -146,7 +146,9 @@ def page(user, filters: Filters, *, after=None, before=None, size=PAGE_SIZE) -> 
     cursor = before if backwards else after
     column = order_column(filters)
     rows = list(
-        matching(user, filters, today_ist(), cursor=cursor, backwards=backwards, limit=size + 1)
+        matching(
+            user, filters, clock.today_ist(), cursor=cursor, backwards=backwards, limit=size + 1
+        )
     )
     more = len(rows) > size
     rows = rows[:size]

@@ -26,18 +26,14 @@ from blueprints.applications.statuses import CLOCK, OPEN_STATUSES
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import Block, GramPanchayat, Office, Tehsil
 from blueprints.pendency.filters import DEFAULT_SORT, Filters
-from blueprints.reports.services import IST_OFFSET, Period, today_ist
+from blueprints.reports.services import Period
+from core import clock
 from core.access import DISTRICT_WIDE, block_condition, office_condition
 from core.db import db, is_postgres
 
 WEEKS = 12
 AREA_COLUMNS = ("0-3", "4-7", "over7", "overdue", "pending")
 COUNTS = ("0-3", "4-7", "over7", "overdue", "pending", "in_time", "late", "disposed")
-
-
-def start_of(day: dt.date) -> dt.datetime:
-    """00:00 IST of `day` as the naive UTC instant the database stores."""
-    return dt.datetime.combine(day, dt.time()) - IST_OFFSET
 
 
 def _one_if(condition):
@@ -81,13 +77,13 @@ def bucket_condition(bucket: str, today: dt.date):
     """One age group (or past due) of open applications; all when blank."""
     at = Application.submitted_at
     if bucket == "0-3":
-        return at >= start_of(today - dt.timedelta(days=3))
+        return at >= clock.ist_day_start(today - dt.timedelta(days=3))
     if bucket == "4-7":
-        return (at < start_of(today - dt.timedelta(days=3))) & (
-            at >= start_of(today - dt.timedelta(days=7))
+        return (at < clock.ist_day_start(today - dt.timedelta(days=3))) & (
+            at >= clock.ist_day_start(today - dt.timedelta(days=7))
         )
     if bucket == "over7":
-        return at < start_of(today - dt.timedelta(days=7))
+        return at < clock.ist_day_start(today - dt.timedelta(days=7))
     if bucket == "overdue":
         # Not by the due_date index: "due before today" is most of the table,
         # and the open ones are found through the status first.
@@ -98,14 +94,12 @@ def bucket_condition(bucket: str, today: dt.date):
 
 
 def decided_in(period: Period):
-    first = start_of(period.start)
-    after = start_of(period.end + dt.timedelta(days=1))
+    first, after = period.utc_bounds
     return (Application.decided_at >= first) & (Application.decided_at < after)
 
 
 def submitted_in(period: Period):
-    first = start_of(period.start)
-    after = start_of(period.end + dt.timedelta(days=1))
+    first, after = period.utc_bounds
     return (Application.submitted_at >= first) & (Application.submitted_at < after)
 
 
@@ -128,8 +122,8 @@ def apply_filters(query, user, filters: Filters):
 
 def _pending_columns(today: dt.date) -> list:
     at = Application.submitted_at
-    day3 = start_of(today - dt.timedelta(days=3))
-    day7 = start_of(today - dt.timedelta(days=7))
+    day3 = clock.ist_day_start(today - dt.timedelta(days=3))
+    day7 = clock.ist_day_start(today - dt.timedelta(days=7))
     return [
         pw.fn.COUNT(pw.SQL("*")).alias("pending"),
         _one_if(at >= day3).alias("fresh"),
@@ -274,7 +268,9 @@ def trend(user, filters: Filters) -> list[Week]:
     far less than reading and grouping its rows."""
     last = filters.period.end
     starts = [last - dt.timedelta(days=7 * (WEEKS - k) - 1) for k in range(WEEKS)]
-    bounds = [start_of(day) for day in starts] + [start_of(last + dt.timedelta(days=1))]
+    bounds = [clock.ist_day_start(day) for day in starts] + [
+        clock.ist_day_start(last + dt.timedelta(days=1))
+    ]
     selects, params = [], []
     for column in (Application.submitted_at, Application.decided_at):
         count = apply_filters(Application.select(pw.fn.COUNT(pw.SQL("*"))), user, filters).where(
@@ -391,7 +387,7 @@ def dashboard(user, filters: Filters) -> Dashboard:
 
 
 def _dashboard(user, filters: Filters) -> Dashboard:
-    today = today_ist()
+    today = clock.today_ist()
     by_cell = cells(user, filters, today)
     services = services_by_id()
     offices = offices_by_id(user, {office for _, office in by_cell})

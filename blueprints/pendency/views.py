@@ -22,10 +22,8 @@ from blueprints.pendency.filters import (
     Filters,
     parse,
 )
-from blueprints.reports.services import today_ist
-from core import audit
+from core import audit, clock
 from core.access import DISTRICT_WIDE, office_condition, requires
-from core.db import utcnow
 from core.downloads import XLSX_MIMETYPE, dates_and_total, download, to_csv, to_xlsx
 from core.render import page_arg, render, wants_fragment
 from core.report_jobs import pdf_report
@@ -202,7 +200,7 @@ def dashboard():
 @requires(*PENDENCY_ROLES)
 def applications():
     filters, errors = parse(request.args, current_user)
-    today = today_ist()
+    today = clock.today_ist()
     if filters.fmt:
         rows = list(listing.matching(current_user, filters, today, limit=listing.EXPORT_MAX))
         audit.record("pendency.exported", "pendency", None, rows=len(rows), **filters.list_args())
@@ -257,6 +255,6 @@ def summary_report():
         buckets=BUCKETS,
         columns=COLUMNS,
         area_label=AREAS[filters.area],
-        printed_at=utcnow(),
+        printed_at=clock.now(),
         **_charts(dash, words=False),
     )

@@ -13,14 +13,13 @@ from flask_babel import gettext as _
 
 from blueprints.applications.models import LedgerLine
 from blueprints.masters.models import Block, Csc, GramPanchayat
+from core import clock
 from core.access import DISTRICT_WIDE, gp_condition
-from core.db import utcnow
 from core.forms import sane_date
 
 REPORT_ROLES = ("district_manager", "admin", "block_officer", "csc_operator")
 PARTIES = ("govt", "csc", "gp", "society")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-IST_OFFSET = dt.timedelta(hours=5, minutes=30)
 
 
 class PeriodError(ValueError):
@@ -35,17 +34,11 @@ class Period:
     @property
     def utc_bounds(self) -> tuple[dt.datetime, dt.datetime]:
         """[from, to) in naive UTC, as the ledger stores its times."""
-        first = dt.datetime.combine(self.start, dt.time()) - IST_OFFSET
-        after = dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time()) - IST_OFFSET
-        return first, after
+        return clock.ist_day_start(self.start), clock.ist_day_start(self.end + dt.timedelta(days=1))
 
     @property
     def slug(self) -> str:
         return f"{self.start.isoformat()}-to-{self.end.isoformat()}"
-
-
-def today_ist() -> dt.date:
-    return (utcnow() + IST_OFFSET).date()
 
 
 def _date(text: str) -> dt.date:
@@ -56,7 +49,7 @@ def _date(text: str) -> dt.date:
 
 def parse_period(start: str | None, end: str | None) -> Period:
     """From ?from=&to= (YYYY-MM-DD, IST); by default this month so far."""
-    today = today_ist()
+    today = clock.today_ist()
     start, end = (start or "").strip(), (end or "").strip()
     try:
         first = _date(start) if start else today.replace(day=1)

@@ -15,7 +15,8 @@ from flask_babel import lazy_gettext as _l
 from blueprints.accounts.models import User
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import Office
-from core.db import BaseModel, utcnow
+from core import clock
+from core.db import BaseModel
 from core.storage import StoredName
 
 LANGS = ("en", "hi", "mr")
@@ -131,7 +132,7 @@ class Scheme(EligibilityFields, BaseModel):
     rules_json = pw.TextField(default="{}")
     search_text = pw.TextField(default="")  # lower-cased titles and texts, all languages
     service = pw.ForeignKeyField(Service, null=True, backref="+", on_delete="SET NULL")
-    created_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
 
     def title(self, lang: str) -> str:
         return self.title_in(lang)[0]
@@ -165,8 +166,8 @@ class SchemeVersion(EligibilityFields, BaseModel):
     groups = pw.CharField(max_length=200, default="")
     rules_json = pw.TextField(default="{}")
     created_by = pw.ForeignKeyField(User, backref="+", on_delete="RESTRICT")
-    created_at = pw.DateTimeField(default=utcnow)
-    updated_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
+    updated_at = pw.DateTimeField(default=clock.now)
     submitted_by = pw.ForeignKeyField(User, null=True, backref="+", on_delete="RESTRICT")
     submitted_at = pw.DateTimeField(null=True)
     decided_by = pw.ForeignKeyField(User, null=True, backref="+", on_delete="RESTRICT")
@@ -209,7 +210,7 @@ class SchemePhoto(BaseModel):
     size = pw.IntegerField()  # bytes of both variants
     sha256 = pw.CharField(max_length=64)  # of the large variant
     alt_json = pw.TextField(default="{}")  # lang -> alt text
-    created_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "scheme_photo"
@@ -257,7 +258,7 @@ class SchemeHistory(BaseModel):
     version = pw.ForeignKeyField(SchemeVersion, null=True, backref="+", on_delete="RESTRICT")
     action = pw.CharField(max_length=20)
     actor = pw.ForeignKeyField(User, backref="+", on_delete="RESTRICT")
-    at = pw.DateTimeField(default=utcnow)
+    at = pw.DateTimeField(default=clock.now)
     changed = pw.CharField(max_length=500, default="")  # field names, comma-separated
     remark = pw.CharField(max_length=500, default="")
 

@@ -24,8 +24,8 @@ from blueprints.schemes.models import (
     SchemeVersion,
 )
 from blueprints.schemes.text import clean_text, has_html, search_key
-from core import storage
-from core.db import utcnow, write_transaction
+from core import clock, storage
+from core.db import write_transaction
 
 EDITOR_ROLES = ("office_user", "office_head", "admin")
 # Offices that own schemes: departments, not tehsil or block offices.
@@ -249,7 +249,7 @@ def save_text(scheme, lang, title, texts: dict, actor) -> list[str]:
         if changed:
             draft.titles_json = json.dumps(titles, ensure_ascii=False)
             draft.texts_json = json.dumps(all_texts, ensure_ascii=False)
-            draft.updated_at = utcnow()
+            draft.updated_at = clock.now()
             draft.save()
             _log(scheme, draft, "edited", actor, changed)
     return changed
@@ -280,7 +280,7 @@ def save_details(scheme, data: dict, actor) -> list[str]:
         if changed:
             for k, v in new.items():
                 setattr(draft, k, v)
-            draft.updated_at = utcnow()
+            draft.updated_at = clock.now()
             draft.save()
             _log(scheme, draft, "edited", actor, changed)
     return changed
@@ -377,7 +377,7 @@ def submit(scheme, actor, remark="") -> SchemeVersion:
             )
         version.state = "submitted"
         version.submitted_by = actor
-        version.submitted_at = utcnow()
+        version.submitted_at = clock.now()
         version.remark = remark[:500]
         version.save()
         _log(scheme, version, "submitted", actor, remark=remark)
@@ -424,7 +424,7 @@ def decide(scheme, actor, approve: bool, remark="") -> SchemeVersion:
         if version is None or version.state != "submitted":
             raise SchemeError(_("There is nothing waiting for approval."))
         version.decided_by = actor
-        version.decided_at = utcnow()
+        version.decided_at = clock.now()
         version.remark = remark[:500]
         if approve:
             SchemeVersion.update(state="superseded").where(
@@ -461,7 +461,7 @@ def _copy_published(scheme, version):
         service=version.service_id,
         search_text=_search_text(words),
         is_published=True,
-        published_at=utcnow(),
+        published_at=clock.now(),
     ).where(Scheme.id == scheme.id).execute()
 
 

@@ -2,7 +2,6 @@
 from its ID. Only the status, its history, the office, the service, the
 due date and the applicant's name masked; never documents or contacts."""
 
-import datetime as dt
 import unicodedata
 
 import peewee as pw
@@ -16,7 +15,7 @@ from blueprints.applications.statuses import OPEN_STATUSES, STATUS_LABELS
 from blueprints.applications.workflow import clock_of
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import Office
-from core.i18n import IST
+from core import clock
 
 # The office's free-text remark is never shown here: only the reason it
 # picked from the fixed list (applications.reasons), when it asked for
@@ -69,10 +68,6 @@ def lookup(app_id: str):
         .where((Application.app_id == app_id) & (Application.status != "draft"))
         .first()
     )
-
-
-def _ist(value: dt.datetime) -> dt.datetime:
-    return value.replace(tzinfo=dt.UTC).astimezone(IST)
 
 
 def timeline(app: Application) -> list[dict]:
@@ -163,14 +158,16 @@ def as_json(info: dict) -> dict:
         "service": info["service"],
         "office": info["office"],
         "applicant": info["applicant"],
-        "submitted_at": _ist(info["submitted_at"]).isoformat() if info["submitted_at"] else None,
+        "submitted_at": clock.to_ist(info["submitted_at"]).isoformat()
+        if info["submitted_at"]
+        else None,
         "due_date": info["due_date"].isoformat() if info["due_date"] else None,
         "days_left": info["days_left"],
         "overdue": info["overdue"],
         "genuine": info["genuine"],
         "events": [
             {
-                "at": _ist(e["at"]).isoformat(),
+                "at": clock.to_ist(e["at"]).isoformat(),
                 "status": e["status"],
                 "status_label": str(e["label"]),
                 "reason": str(e["reason"]),

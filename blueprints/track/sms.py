@@ -15,7 +15,7 @@ from blueprints.applications import ids
 from blueprints.applications.models import Application
 from blueprints.applications.notices import status_reply
 from blueprints.catalogue.models import Service
-from core.db import utcnow
+from core import clock
 
 COMMAND = re.compile(r"^\s*STATUS(?:\s+(?P<arg>.*))?$", re.IGNORECASE | re.DOTALL)
 
@@ -31,7 +31,7 @@ def normalise_mobile(raw: str) -> str:
 
 
 def example_id() -> str:
-    return ids.format_id(current_app.config["DISTRICT_CODE"], utcnow().year, 4213)
+    return ids.format_id(current_app.config["DISTRICT_CODE"], clock.now().year, 4213)
 
 
 def _reply_locale() -> str:

@@ -12,8 +12,7 @@ from blueprints.employees.models import Employee
 from blueprints.masters.models import Office
 from blueprints.vc import services as svc
 from blueprints.vc.models import VcFault, VcInvitee, VcMeeting, VcRoom
-from core.db import utcnow
-from core.i18n import IST
+from core import clock
 
 SEED = 2026
 ROOM_KINDS = ("tehsil_office", "block_office", "municipal_office")
@@ -22,12 +21,6 @@ EQUIPMENT = (
     "Desktop VC kit (webcam, speakerphone), 43-inch display",
     "Codec, fixed camera, table microphone, projector",
 )
-
-
-def _ist(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
-    return (
-        dt.datetime.combine(day, dt.time(hour, minute), IST).astimezone(dt.UTC).replace(tzinfo=None)
-    )
 
 
 def _contact(office_id):
@@ -78,7 +71,7 @@ def seed_demo(echo=None) -> int:
     )
     if admin is None or chair is None:
         return len(rooms)
-    now = utcnow()
+    now = clock.now()
     # Two rooms down: a block's camera and a council's line.
     by_kind = {}
     for room in rooms:
@@ -91,14 +84,14 @@ def seed_demo(echo=None) -> int:
         VcFault.create(room=room, reported_by=admin, reported_at=since, description=what)
         VcRoom.update(status="faulty", faulty_since=since).where(VcRoom.id == room.id).execute()
     studio = rooms[0]
-    today = now.date()
+    today = clock.today_ist(now)
     past = [
         ("Monsoon preparedness review", today - dt.timedelta(days=12), "tehsil_office"),
         ("MGNREGA and PMAY-G progress", today - dt.timedelta(days=5), "block_office"),
     ]
     points = 0
     for title, day, kind in past:
-        start = _ist(day, 11)
+        start = clock.from_ist(dt.datetime.combine(day, dt.time(11)))
         meeting = VcMeeting.create(
             title=title, agenda="1. Progress\n2. Pendency\n3. Any other item",
             starts_at=start, ends_at=start + dt.timedelta(minutes=90), host_room=studio,
@@ -141,9 +134,10 @@ def seed_demo(echo=None) -> int:
         ("Water scarcity: BDOs and chief officers", 6, ["bdo", "eo"]),
     ]
     for title, days, kinds in upcoming:
+        start = clock.from_ist(dt.datetime.combine(today + dt.timedelta(days=days), dt.time(16)))
         svc.schedule(
             chair, title=title, agenda="1. Pendency of applications\n2. Tanker plan",
-            starts_at=_ist(today + dt.timedelta(days=days), 16), minutes=60,
+            starts_at=start, minutes=60,
             host_room_id=studio.id, room_ids=svc.rooms_of_kinds(kinds),
         )  # fmt: skip
     if echo:

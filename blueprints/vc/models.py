@@ -9,7 +9,8 @@ from flask_babel import lazy_gettext as _l
 from blueprints.accounts.models import User
 from blueprints.employees.models import Employee
 from blueprints.masters.models import Office
-from core.db import BaseModel, utcnow
+from core import clock
+from core.db import BaseModel
 
 ROOM_STATUSES = {"working": _l("Working"), "faulty": _l("Faulty")}
 
@@ -49,7 +50,7 @@ class VcRoom(BaseModel):
     contact_email = pw.CharField(max_length=120, default="")
     status = pw.CharField(max_length=8, default="working", choices=list(ROOM_STATUSES.items()))
     faulty_since = pw.DateTimeField(null=True)
-    created_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "vc_room"
@@ -71,7 +72,7 @@ class VcRoom(BaseModel):
 class VcFault(BaseModel):
     room = pw.ForeignKeyField(VcRoom, backref="faults", on_delete="RESTRICT")
     reported_by = pw.ForeignKeyField(User, backref="+", on_delete="RESTRICT")
-    reported_at = pw.DateTimeField(default=utcnow)
+    reported_at = pw.DateTimeField(default=clock.now)
     description = pw.CharField(max_length=500)
     closed_at = pw.DateTimeField(null=True)
     closed_by = pw.ForeignKeyField(User, null=True, backref="+", on_delete="RESTRICT")
@@ -93,7 +94,7 @@ class VcMeeting(BaseModel):
         max_length=10, default="scheduled", choices=list(MEETING_STATUSES.items())
     )
     minutes = pw.TextField(default="")
-    created_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
 
     class Meta:
         table_name = "vc_meeting"
@@ -134,7 +135,7 @@ class VcActionPoint(BaseModel):
     status = pw.CharField(max_length=6, default="open", choices=list(ACTION_STATUSES.items()))
     task_id = pw.IntegerField(null=True, index=True)
     created_by = pw.ForeignKeyField(User, backref="+", on_delete="RESTRICT")
-    created_at = pw.DateTimeField(default=utcnow)
+    created_at = pw.DateTimeField(default=clock.now)
     closed_at = pw.DateTimeField(null=True)
 
     class Meta:

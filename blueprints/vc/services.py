@@ -13,11 +13,11 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from blueprints.accounts.models import User
 from blueprints.masters.models import Office
 from blueprints.vc.models import INVITE_KINDS, VcActionPoint, VcFault, VcInvitee, VcMeeting, VcRoom
-from core import notify
+from core import clock, notify
 from core.access import DISTRICT_WIDE, office_condition
 from core.audit import record
-from core.db import utcnow, write_transaction
-from core.i18n import IST, message_locale
+from core.db import write_transaction
+from core.i18n import message_locale
 from core.links import public_url
 
 ORGANISERS = ("district_manager", "admin")
@@ -75,7 +75,7 @@ def it_cell():
 
 
 def report_fault(room, user, description, now=None) -> VcFault:
-    now = now or utcnow()
+    now = now or clock.now()
     with write_transaction():
         room = VcRoom.get_by_id(room.id)
         if open_fault(room.id) is not None:
@@ -112,7 +112,7 @@ def report_fault(room, user, description, now=None) -> VcFault:
 
 
 def close_fault(room, user, remark, now=None):
-    now = now or utcnow()
+    now = now or clock.now()
     with write_transaction():
         fault = open_fault(room.id)
         if fault is None:
@@ -125,10 +125,6 @@ def close_fault(room, user, remark, now=None):
 
 
 # --- meetings -----------------------------------------------------------------
-
-
-def ist_to_utc(day: dt.date, at: dt.time) -> dt.datetime:
-    return dt.datetime.combine(day, at, IST).astimezone(dt.UTC).replace(tzinfo=None)
 
 
 def rooms_of_kinds(kinds) -> list[int]:
@@ -166,7 +162,7 @@ def busy_rooms(room_ids, starts_at, ends_at, exclude_meeting=None) -> list[VcRoo
 
 def schedule(organiser, *, title, agenda, starts_at, minutes, host_room_id, room_ids, now=None):
     """Make the meeting and its invitations, or refuse with nothing saved."""
-    now = now or utcnow()
+    now = now or clock.now()
     ends_at = starts_at + dt.timedelta(minutes=minutes)
     if starts_at <= now:
         raise Refused(_("The meeting must start in the future."))
@@ -234,7 +230,7 @@ def joining_text(room) -> str:
 
 
 def _when(meeting) -> str:
-    return meeting.starts_at.replace(tzinfo=dt.UTC).astimezone(IST).strftime("%d-%m-%Y %H:%M")
+    return clock.to_ist(meeting.starts_at).strftime("%d-%m-%Y %H:%M")
 
 
 CALENDAR_SALT = "vc-calendar-link"
@@ -292,7 +288,7 @@ def _queue_all(room, text, subject, key):
 
 
 def send_invitations(meeting, now=None):
-    now = now or utcnow()
+    now = now or clock.now()
     host = VcRoom.get_by_id(meeting.host_room_id)
     rows = list(
         VcInvitee.select(VcInvitee, VcRoom).join(VcRoom).where(VcInvitee.meeting == meeting.id)
@@ -347,7 +343,7 @@ def upcoming_meetings_of_room(room_id, now):
 def remind_due(now=None) -> int:
     """The one-hour reminder: every invitee of a meeting that starts within
     the hour and has not been reminded. Safe to run any number of times."""
-    now = now or utcnow()
+    now = now or clock.now()
     due = list(
         VcInvitee.select(VcInvitee, VcMeeting, VcRoom)
         .join(VcMeeting)
@@ -515,7 +511,7 @@ def close_action(point, actor, remark=""):
         part = _assignee(point)
         if part is not None:
             mark_done(part, remark, actor=actor)
-        VcActionPoint.update(status="closed", closed_at=utcnow()).where(
+        VcActionPoint.update(status="closed", closed_at=clock.now()).where(
             VcActionPoint.id == point.id
         ).execute()
 
@@ -537,7 +533,7 @@ def visible_actions(user):
 
 def cancel(meeting, actor, now=None):
     """Cancel a meeting that has not started, and tell its invitees."""
-    now = now or utcnow()
+    now = now or clock.now()
     with write_transaction():
         changed = (
             VcMeeting.update(status="cancelled")

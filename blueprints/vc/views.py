@@ -28,8 +28,9 @@ from blueprints.vc.forms import (
 )
 from blueprints.vc.ics import meeting_ics
 from blueprints.vc.models import INVITE_KINDS, VcMeeting, VcRoom
+from core import clock
 from core.access import GOVERNMENT_STAFF, get_scoped_or_404, public, requires
-from core.db import page_of, utcnow
+from core.db import page_of
 from core.downloads import download
 from core.links import public_host
 from core.render import page_arg, render
@@ -177,7 +178,7 @@ def edit_room(room_id):
 @bp.route("/meetings")
 @requires(*GOVERNMENT_STAFF)
 def meetings():
-    now = utcnow()
+    now = clock.now()
     page = page_arg()
     query = svc.visible_meetings(current_user)
     upcoming = list(
@@ -218,7 +219,7 @@ def new_meeting():
                 current_user,
                 title=form.title.data.strip(),
                 agenda=(form.agenda.data or "").strip(),
-                starts_at=svc.ist_to_utc(day, at),
+                starts_at=clock.from_ist(dt.datetime.combine(day, at)),
                 minutes=form.minutes.data,
                 host_room_id=form.host_room.data,
                 room_ids=room_ids,
@@ -270,7 +271,7 @@ def _meeting_page(meeting, action_form=None, status=200, refusal=None):
         refusal=refusal,
         may_join=joins,
         join=svc.joining_text(host) if joins else "",
-        upcoming=meeting.starts_at > utcnow(),
+        upcoming=meeting.starts_at > clock.now(),
     )
 
 
@@ -312,7 +313,7 @@ def _calendar(meeting):
         host=f"{host.name_en} ({svc.joining_text(host)})",
         description=description,
         domain=public_host(),
-        now=utcnow(),
+        now=clock.now(),
     )
     response = download(data, "text/calendar", f"vc-meeting-{meeting.id}.ics")
     response.headers["Content-Type"] = "text/calendar; charset=utf-8"
@@ -323,7 +324,7 @@ def _calendar(meeting):
 @requires(*ORGANISERS)
 def attendance(meeting_id):
     meeting = _meeting(meeting_id)
-    if meeting.starts_at > utcnow():
+    if meeting.starts_at > clock.now():
         flash(_("Attendance can be recorded once the meeting has started."), "error")
         return redirect(url_for("vc.meeting", meeting_id=meeting.id), 303)
     form = AttendanceForm()
@@ -407,6 +408,6 @@ def actions():
         groups=groups,
         page=page,
         has_next=has_next,
-        today=dt.datetime.now(dt.UTC).date(),
+        today=clock.today_ist(),
         kinds=INVITE_KINDS,
     )

@@ -5,6 +5,7 @@ administrator); the account page lists the live ones."""
 import datetime as dt
 
 from blueprints.accounts.models import User, UserSession
+from core import clock
 from core.audit import AuditEvent
 from tests.accounts.helpers import operator, user_of
 from tests.helpers import PASSWORD, Browser, signed_in, text
@@ -180,7 +181,7 @@ def test_the_nightly_sweep_drops_old_sessions_and_spent_counts(app, place):
     signed_in_as(app, user, "still here")
     keep = app.config["SESSION_KEEP_DAYS"]
     with app.app_context():
-        old = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(days=keep + 1)
+        old = clock.now() - dt.timedelta(days=keep + 1)
         UserSession.update(ended_at=old).where(UserSession.ended_at.is_null(False)).execute()
         LoginThrottle.create(user=user.id, address="203.0.113.5", failures=2)
         account_tasks.sweep_sign_in_records()

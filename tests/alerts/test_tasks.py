@@ -7,9 +7,7 @@ import time
 import tasks
 from blueprints.alerts import tasks as alert_tasks
 from blueprints.alerts.models import AlertRecord
-from blueprints.alerts.services import ist_date
-from core import notify_tasks, periodic
-from core.db import utcnow
+from core import clock, notify_tasks, periodic
 from core.notify import Notification
 from core.periodic import TaskRun
 from tests.factories import make_application
@@ -18,7 +16,7 @@ from tests.helpers import at_once
 
 def overdue_today(place, service, staff):
     return make_application(
-        place, service, staff.operator, due_date=ist_date() - dt.timedelta(days=1)
+        place, service, staff.operator, due_date=clock.today_ist() - dt.timedelta(days=1)
     )
 
 
@@ -59,7 +57,7 @@ def test_the_morning_task_sends_once_and_records_each_run(app, place, service, s
 
 def test_a_run_under_way_on_another_consumer_is_skipped(ctx, place, service, staff):
     overdue_today(place, service, staff)
-    TaskRun.create(task="morning_alerts", started_at=utcnow() - dt.timedelta(minutes=5))
+    TaskRun.create(task="morning_alerts", started_at=clock.now() - dt.timedelta(minutes=5))
     alert_tasks.morning_alerts()
     assert AlertRecord.select().count() == 0
     last = TaskRun.select().order_by(TaskRun.id.desc()).first()
@@ -86,7 +84,7 @@ def test_two_consumers_starting_together_run_the_task_once(app):
 
 def test_a_crashed_run_does_not_block_the_next_day(ctx, place, service, staff):
     overdue_today(place, service, staff)
-    TaskRun.create(task="morning_alerts", started_at=utcnow() - dt.timedelta(hours=2))
+    TaskRun.create(task="morning_alerts", started_at=clock.now() - dt.timedelta(hours=2))
     alert_tasks.morning_alerts()
     assert Notification.select().count() == 6
 

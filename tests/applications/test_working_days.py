@@ -3,9 +3,9 @@ count; calendar days remain the default."""
 
 import datetime as dt
 
-from blueprints.alerts.services import ist_date
 from blueprints.applications.filing import due_date_for
 from blueprints.applications.models import Application
+from core import clock
 from core.workdays import Holiday, add_holiday
 from tests.applications.test_filing import file_to_review, submit
 from tests.factories import make_service
@@ -35,7 +35,7 @@ def test_a_long_run_of_holidays_is_skipped(ctx, place):
 def test_filing_a_working_days_service_uses_the_holiday_list(app, place, login_as):
     with app.app_context():
         service = make_service(place, sla_days=2, working_days=True)
-        today = ist_date()
+        today = clock.today_ist()
         for i in range(1, 15):
             add_holiday((today + dt.timedelta(days=i)).isoformat(), f"Closure {i}", "")
     operator = login_as("csc_operator")

@@ -9,7 +9,8 @@ from itsdangerous import TimestampSigner
 
 from blueprints.assignments.models import TaskAssignee
 from blueprints.assignments.reminders import LinkError, make_token, part_for_token
-from blueprints.assignments.services import create_task, ist_today
+from blueprints.assignments.services import create_task
+from core import clock
 from core.db import db
 from tests.helpers import csrf_from
 
@@ -23,7 +24,7 @@ def part(app, staff):
             User.get(User.username == "clerk"),
             "Send the DBT seeding figures",
             staff.ours[:1],
-            ist_today(),
+            clock.today_ist(),
         )
         row = TaskAssignee.get(TaskAssignee.task == task.id)
         return row.id, make_token(row)
@@ -100,7 +101,7 @@ def test_an_expired_link_is_refused(app, client, part, monkeypatch):
 def test_a_link_ages_out_after_seven_days(app, part):
     part_id, token = part
     with app.app_context(), db.connection_context():
-        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        now = clock.now()
         assert part_for_token(token, now + dt.timedelta(days=6)).id == part_id
         with pytest.raises(LinkError) as err:
             part_for_token(token, now + dt.timedelta(days=8))

@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from blueprints.assignments.models import Task, TaskAssignee
-from blueprints.assignments.services import TaskError, create_task, ist_today, mark_done
+from blueprints.assignments.services import TaskError, create_task, mark_done
+from core import clock
 from core.db import db
 
 
@@ -14,7 +15,7 @@ def _give(browser, place, **data):
     page = f"/assignments/new?office_id={place.tehsil_offices[0].id}"
     form = {
         "title": "Collect the census forms",
-        "due_on": ist_today().isoformat(),
+        "due_on": clock.today_ist().isoformat(),
         "priority": "normal",
     }
     form.update(data)
@@ -87,8 +88,8 @@ def test_another_tehsils_task_and_office_answer_404(app, login_as, staff, place)
 
     with app.app_context(), db.connection_context():
         other_head = make_user("office_head", place, which=1, username="their-head")
-        theirs = create_task(other_head, "Their task", [staff.theirs], ist_today())
-        ours = create_task(other_head, "Our task", staff.ours[1:], ist_today())
+        theirs = create_task(other_head, "Their task", [staff.theirs], clock.today_ist())
+        ours = create_task(other_head, "Our task", staff.ours[1:], clock.today_ist())
     head = login_as("office_head")
     assert head.get(f"/assignments/{theirs.id}").status_code == 404
     assert head.get("/assignments/999999").status_code == 404
@@ -106,7 +107,7 @@ def test_the_employee_marks_their_part_done_in_the_portal(app, staff, place, log
     with app.app_context(), db.connection_context():
         head = make_user("office_head", place, username="head-x")
         task = create_task(
-            head, "Pay the electricity bill", staff.ours, ist_today() - dt.timedelta(days=2)
+            head, "Pay the electricity bill", staff.ours, clock.today_ist() - dt.timedelta(days=2)
         )
         mine = TaskAssignee.get(
             TaskAssignee.task == task.id, TaskAssignee.employee == staff.ours[0].id
@@ -176,7 +177,9 @@ def test_pages_read_in_hindi_and_marathi(app, login_as, staff, place, lang):
     with app.app_context(), db.connection_context():
         from blueprints.accounts.models import User
 
-        task = create_task(User.get(User.username == "clerk"), "Test", staff.ours, ist_today())
+        task = create_task(
+            User.get(User.username == "clerk"), "Test", staff.ours, clock.today_ist()
+        )
     head = login_as("office_head")
     head.set_cookie("lang", lang)
     for url in (
@@ -198,7 +201,7 @@ def test_a_csc_operator_reads_no_office_task(app, login_as, staff, place):
 
     with app.app_context(), db.connection_context():
         head = make_user("office_head", place, username="a-head")
-        task = create_task(head, "Tehsil task", staff.ours[1:], ist_today())
+        task = create_task(head, "Tehsil task", staff.ours[1:], clock.today_ist())
     operator = login_as("csc_operator")
     response = operator.get(f"/assignments/{task.id}")
     assert response.status_code == 403

@@ -4,7 +4,8 @@ import datetime as dt
 
 from blueprints.assignments.models import Task, TaskAssignee
 from blueprints.assignments.reminders import send_reminders
-from blueprints.assignments.services import create_task, ist_today, mark_done
+from blueprints.assignments.services import create_task, mark_done
+from core import clock
 from core.db import db
 from core.notify import Notification
 
@@ -29,7 +30,7 @@ def run(app, day):
 
 def test_a_task_given_in_the_portal_is_reminded_on_its_cadence(app, login_as, staff, place):
     head = login_as("office_head")
-    due = ist_today() + dt.timedelta(days=3)
+    due = clock.today_ist() + dt.timedelta(days=3)
     page = f"/assignments/new?office_id={place.tehsil_offices[0].id}"
     response = head.form_post(
         page,
@@ -89,7 +90,7 @@ def test_each_employee_gets_their_own_sms_and_one_without_a_mobile_none(ctx, sta
     giver = User.get(User.username == "clerk")
     staff.ours[1].mobile_official = ""
     staff.ours[1].save()
-    today = ist_today()
+    today = clock.today_ist()
     create_task(giver, "Clean the record room", staff.ours, today)
     result = send_reminders(at(today))
     assert result == {"sms": 1, "no_mobile": 1, "employees": 2}
@@ -99,7 +100,7 @@ def test_each_employee_gets_their_own_sms_and_one_without_a_mobile_none(ctx, sta
 def test_a_retired_employee_is_not_reminded(ctx, staff):
     from blueprints.accounts.models import User
 
-    today = ist_today()
+    today = clock.today_ist()
     create_task(User.get(User.username == "clerk"), "Verify the stock", staff.ours[:1], today)
     staff.ours[0].status = "retired"
     staff.ours[0].save()
@@ -119,7 +120,9 @@ def test_the_scheduled_run_sends_and_is_recorded(ctx, staff):
     from blueprints.assignments.tasks import task_reminders
     from core.periodic import TaskRun
 
-    create_task(User.get(User.username == "clerk"), "Count the stock", staff.ours[:1], ist_today())
+    create_task(
+        User.get(User.username == "clerk"), "Count the stock", staff.ours[:1], clock.today_ist()
+    )
     task_reminders()
     task_reminders()
     assert Notification.select().where(Notification.recipient == MOBILE).count() == 1
@@ -133,8 +136,10 @@ def test_without_public_url_the_link_uses_the_configured_default_and_keeps_the_c
     from blueprints.accounts.models import User
 
     ctx.config["PUBLIC_URL"] = ""
-    create_task(User.get(User.username == "clerk"), "Count the stock", staff.ours[:1], ist_today())
-    send_reminders(at(ist_today()))
+    create_task(
+        User.get(User.username == "clerk"), "Count the stock", staff.ours[:1], clock.today_ist()
+    )
+    send_reminders(at(clock.today_ist()))
     # The consumer's connection is still open: no request context was popped.
     assert not db.is_closed()
     # Was "http://localhost/...", silently (issue 14): the configured default, with a warning.

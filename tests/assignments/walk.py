@@ -8,6 +8,7 @@ import datetime as dt
 
 from blueprints.assignments.models import Task, TaskAssignee
 from blueprints.assignments.reminders import make_token
+from core import clock
 from tests.assignments.factories import make_employee
 from tests.factories import make_user
 from tests.helpers import made_once_per_user
@@ -25,7 +26,7 @@ def _make(place, user, n) -> dict:
     employee = make_employee(office, f"WALKT{n}", f"Walk Employee {n}", "")
     task = Task.create(
         title="मासिक अहवाल पाठवा",
-        due_on=dt.date.today() + dt.timedelta(days=5),
+        due_on=clock.today_ist() + dt.timedelta(days=5),
         assigned_by=giver,
     )
     part = TaskAssignee.create(task=task, employee=employee, office=office, link_nonce=f"walk{n}")

@@ -11,13 +11,9 @@ from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 
 from blueprints.catalogue import catalogue
-from blueprints.catalogue.fields import (
-    clean_details,
-    describe_details,
-    make_details_form,
-    today_in_india,
-)
+from blueprints.catalogue.fields import clean_details, describe_details, make_details_form
 from blueprints.catalogue.models import Service
+from core import clock
 
 FIELD_LINES = "\n".join(
     [
@@ -135,7 +131,7 @@ def test_each_type_refuses_what_it_must(app, service, no_csrf, field, value, mes
 
 
 def test_a_date_in_the_future_is_refused_unless_the_definition_allows_it(app, service, no_csrf):
-    tomorrow = (today_in_india() + dt.timedelta(days=1)).isoformat()
+    tomorrow = (clock.today_ist() + dt.timedelta(days=1)).isoformat()
     ok, errors, _values = validated(app, service, born=tomorrow)
     assert errors == {"born": ["The date cannot be in the future."]}
     ok, errors, values = validated(app, service, hearing=tomorrow)

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from blueprints.employees.models import Cadre, Employee
 from blueprints.employees.services import set_retirement_age
+from core import clock
 from core.db import db
 from core.downloads import safe_cell, to_csv
 from tests.employees.factories import make_register
@@ -62,7 +63,7 @@ def test_the_pendency_list_exports_a_formula_name_as_text(app, place, login_as):
 
 
 def test_the_retirements_export_a_formula_name_as_text(app, staff, login_as):
-    today = dt.date.today()
+    today = clock.today_ist()
     with app.app_context(), db.connection_context():
         Employee.update(
             date_of_birth=dt.date(today.year - 58, today.month, 15), name_en="@SUM(A1)"

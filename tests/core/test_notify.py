@@ -17,8 +17,8 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
-from core import notify, notify_tasks
-from core.db import db, utcnow
+from core import clock, notify, notify_tasks
+from core.db import db
 from core.notify import MAX_ATTEMPTS, GatewayAlert, Notification, deliver, queue, sms_parts
 from tests.helpers import without_proxy
 
@@ -234,7 +234,7 @@ def test_failing_gateway_backs_off_then_gives_up(gateway):
     gateway.status = 500
     note = queue("sms", MOBILE, "hello")
     waits = []
-    tried_at = utcnow()
+    tried_at = clock.now()
     for attempt in range(1, MAX_ATTEMPTS):
         row = reload(note)
         assert (row.attempts, row.status) == (attempt, "queued")
@@ -251,7 +251,7 @@ def test_failing_gateway_backs_off_then_gives_up(gateway):
     row = reload(note)
     assert (row.attempts, row.status) == (MAX_ATTEMPTS, "failed")
     assert len(gateway.received) == MAX_ATTEMPTS
-    assert deliver(note.id, now=utcnow() + dt.timedelta(days=1)) == "failed"
+    assert deliver(note.id, now=clock.now() + dt.timedelta(days=1)) == "failed"
     assert len(gateway.received) == MAX_ATTEMPTS
 
 
@@ -261,7 +261,7 @@ def test_a_timeout_is_a_failure(ctx, gateway):
     note = reload(queue("sms", MOBILE, "hello"))
     assert (note.status, note.attempts) == ("queued", 1)
     assert "timed out" in note.last_error
-    assert note.next_attempt_at > utcnow()
+    assert note.next_attempt_at > clock.now()
 
 
 def test_the_sweep_sends_only_what_is_due(ctx, gateway):
@@ -317,7 +317,7 @@ def test_a_message_another_worker_is_sending_is_left_alone(ctx, gateway):
     ctx.config["SMS_GATEWAY_URL"] = ""
     note = queue("sms", MOBILE, "hello")
     ctx.config["SMS_GATEWAY_URL"] = gateway.url
-    assert notify._claim(note.id, utcnow())  # another worker took it
+    assert notify._claim(note.id, clock.now())  # another worker took it
     assert deliver(note.id) == "queued"
     assert gateway.received == []
 
@@ -352,7 +352,7 @@ def test_three_failures_in_a_row_raise_an_alert_and_success_clears_it(ctx, gatew
 
 def test_failures_spread_over_more_than_the_window_raise_nothing(ctx, gateway):
     gateway.status = 500
-    start = utcnow()
+    start = clock.now()
     for minutes in (0, 6, 12):
         notify.gateway_failed("sms", "500", now=start + dt.timedelta(minutes=minutes))
     assert notify.active_alerts() == []

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from core import report_jobs
-from core.db import db, utcnow
+from core import clock, report_jobs
+from core.db import db
 from core.report_jobs import ReportJob, clean_report_jobs, file_of
 from tests.helpers import DOWNLOAD_RE, report_pdf
 from tests.test_budget import PAGE_BUDGET, gzipped_size
@@ -177,9 +177,9 @@ def test_old_jobs_leave_with_their_files_and_lost_ones_fail(app, login_as):
     fresh = urlsplit(browser.get(OFFICES + "?fresh=1").location).path.rsplit("/", 1)[1]
     lost = queued_job(app, browser.user)
     with app.app_context(), db.connection_context():
-        day_ago = utcnow() - dt.timedelta(hours=25)
+        day_ago = clock.now() - dt.timedelta(hours=25)
         ReportJob.update(created_at=day_ago).where(ReportJob.key == old).execute()
-        ReportJob.update(created_at=utcnow() - dt.timedelta(hours=1)).where(
+        ReportJob.update(created_at=clock.now() - dt.timedelta(hours=1)).where(
             ReportJob.id == lost.id
         ).execute()
         old_file = file_of(ReportJob.get(ReportJob.key == old))

@@ -9,15 +9,12 @@ import pytest
 from blueprints.applications.models import Application
 from blueprints.applications.statuses import CLOCK
 from blueprints.applications.workflow import clock_of
-from core import sla
-from core.db import db, utcnow
+from core import clock, sla
+from core.db import db
 from tests.factories import make_application, make_service, make_user
+from tests.pendency.helpers import ist_noon
 
-TODAY = (utcnow() + dt.timedelta(hours=5, minutes=30)).date()
-
-
-def _ist_noon(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(12)) - dt.timedelta(hours=5, minutes=30)
+TODAY = clock.today_ist()
 
 
 def days(n: int) -> dt.date:
@@ -32,9 +29,9 @@ ROWS = {
     "running": ("submitted", days(5), None),
     "no_due_date": ("scrutiny", None, None),
     # Paused before its due date: four days frozen, though the date is past.
-    "paused": ("awaiting_documents", days(-1), _ist_noon(days(-5))),
+    "paused": ("awaiting_documents", days(-1), ist_noon(days(-5))),
     # Paused three days after its due date: past due, never overdue.
-    "paused_late": ("awaiting_documents", days(-5), _ist_noon(days(-2))),
+    "paused_late": ("awaiting_documents", days(-5), ist_noon(days(-2))),
     "delivered": ("delivered", days(-10), None),
     "rejected": ("rejected", days(0), None),
     "draft": ("draft", None, None),

@@ -6,7 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from core.db import db, utcnow
+from core import clock
+from core.db import db
 from tests.fixtures import english  # noqa: F401
 
 
@@ -39,7 +40,7 @@ def reg(app, place):
         from tests.factories import make_application
 
         with app.app_context(), db.connection_context():
-            at = utcnow() - dt.timedelta(days=days_ago)
+            at = clock.now() - dt.timedelta(days=days_ago)
             return make_application(
                 place,
                 service,

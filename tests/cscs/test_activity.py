@@ -5,6 +5,7 @@ import datetime as dt
 
 from blueprints.cscs import services as svc
 from blueprints.masters.models import Csc
+from core import clock
 from core.db import db
 from tests.helpers import text
 
@@ -21,7 +22,7 @@ def listed_inactive(body: str) -> set[str]:
 
 def test_inactive_is_computed_from_submitted_applications(app, reg, login_as):
     p = reg.place
-    today = svc.today_ist()
+    today = clock.today_ist()
     recent = p.cscs[0]
     reg.file(recent, days_ago=3)
     stale = reg.add_csc(p.gps[1], "STALE")
@@ -76,7 +77,7 @@ def test_inactive_condition_agrees_with_the_detail_figures(app, reg):
     """The SQL condition (used by lists, coverage and the inspections' draw)
     and the detail page's own computation say the same for every CSC."""
     p = reg.place
-    today = svc.today_ist()
+    today = clock.today_ist()
     reg.file(p.cscs[0], days_ago=29)
     reg.file(reg.add_csc(p.gps[1], "EDGE"), days_ago=31)
     reg.add_csc(p.gps[1], "FRESH", opened_on=today)

@@ -9,9 +9,9 @@ import re
 import openpyxl
 import pytest
 
-from blueprints.cscs import services as svc
 from blueprints.cscs.models import CscProposal
 from blueprints.masters.models import GramPanchayat
+from core import clock
 from core.db import db
 from tests.helpers import text
 
@@ -25,7 +25,7 @@ def covered(app, reg):
     GP11 a proposed CSC and a closed one (uncovered); GPX1 nothing, population
     unknown (uncovered)."""
     p = reg.place
-    today = svc.today_ist()
+    today = clock.today_ist()
     with app.app_context(), db.connection_context():
         extra0 = GramPanchayat.create(
             code="GPX0", name_en="Wadgaon", name_local="वडगाव", block=p.blocks[0], population=9000

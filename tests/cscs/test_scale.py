@@ -9,7 +9,8 @@ import pytest
 from blueprints.applications.models import Application
 from blueprints.cscs.models import CscProposal
 from blueprints.masters.models import Csc, GramPanchayat
-from core.db import db, utcnow
+from core import clock
+from core.db import db
 from tests.helpers import count_queries
 from tests.test_budget import page_over_budget
 
@@ -20,7 +21,7 @@ def grow(app, reg, per_block=PER_BLOCK, tag="S"):
     """`per_block` more CSCs in each block, on as many new GPs with long
     names, half of them filing now and then; the rest inactive."""
     p = reg.place
-    now = utcnow()
+    now = clock.now()
     with app.app_context(), db.connection_context():
         for b, block in enumerate(p.blocks):
             gps = [

@@ -5,9 +5,9 @@ import datetime as dt
 
 import pytest
 
-from blueprints.cscs import services as svc
 from blueprints.cscs.models import CscProposal, CscStatusChange
 from blueprints.masters.models import Csc
+from core import clock
 from core.audit import AuditEvent
 from core.db import db
 from tests.cscs.test_closure import post, snapshot
@@ -61,7 +61,7 @@ def test_from_proposal_to_opening(app, reg, login_as):
     listed = text(dm.get("/cscs/?status=approved"))
     assert "CSC-NEW-1" in listed
 
-    opened = (svc.today_ist() - dt.timedelta(days=2)).isoformat()
+    opened = (clock.today_ist() - dt.timedelta(days=2)).isoformat()
     response = post(dm, csc, action="open", reason="Started work.", opened_on=opened)
     assert response.status_code == 303
     with app.app_context(), db.connection_context():
@@ -78,7 +78,7 @@ def test_the_opening_date_may_not_be_in_the_future(app, reg, login_as):
     dm = login_as("district_manager")
     post(dm, csc, action="approve_opening", reason="Yes.")
     before = snapshot(app, csc)
-    future = (svc.today_ist() + dt.timedelta(days=3)).isoformat()
+    future = (clock.today_ist() + dt.timedelta(days=3)).isoformat()
     response = post(dm, csc, action="open", reason="Soon.", opened_on=future)
     assert response.status_code == 400
     assert "The date cannot be in the future." in text(response)

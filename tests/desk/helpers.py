@@ -7,7 +7,8 @@ import uuid
 
 from blueprints.applications.models import Application, ApplicationEvent
 from blueprints.applications.statuses import OPEN_STATUSES
-from core.db import db, utcnow
+from core import clock
+from core.db import db
 from tests.factories import make_income_and_caste, make_user
 
 _numbers = itertools.count(1)
@@ -27,7 +28,7 @@ class Office:
     def file(self, *, service=None, office=None, age_days=1.0, status="submitted", **fields):
         """A submitted application, `age_days` old, with its submission event."""
         number = next(_numbers)
-        submitted = utcnow() - dt.timedelta(days=age_days)
+        submitted = clock.now() - dt.timedelta(days=age_days)
         row = {
             "app_id": f"AUR26-{number:07d}-T",
             "service": service or self.income,
@@ -67,7 +68,7 @@ class Office:
         statuses = OPEN_STATUSES
         services = (self.income.id, self.caste.id)
         base = next(_numbers) * 10_000_000
-        now = utcnow()
+        now = clock.now()
         same = {
             Application.csc: self.place.cscs[0].id,
             Application.operator: self.operator.id,
@@ -105,10 +106,6 @@ class Office:
                         )
                     )
                 Application.insert_many(rows, fields=columns).execute()
-
-
-def ist_today() -> dt.date:
-    return (utcnow() + dt.timedelta(hours=5, minutes=30)).date()
 
 
 def reload(app, application) -> Application:

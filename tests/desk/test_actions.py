@@ -11,9 +11,10 @@ from flask import render_template
 from blueprints.applications.action_form import ActionForm
 from blueprints.applications.models import Application, ApplicationEvent
 from blueprints.applications.workflow import allowed_actions, clock_of, transition
+from core import clock
 from core.audit import AppendOnlyError
-from core.db import db, utcnow
-from tests.desk.helpers import events_of, ist_today, reload
+from core.db import db
+from tests.desk.helpers import events_of, reload
 from tests.helpers import csrf_from, text
 
 # A page of the app that carries a CSRF token for any signed-in user.
@@ -320,11 +321,13 @@ def resubmit(app, office, application):
 
 
 def test_waiting_for_documents_stops_the_clock(app, office, clerk):
-    today = ist_today()
+    today = clock.today_ist()
     due = today + dt.timedelta(days=5)
     application = office.file(due_date=due)
     # Asked for three days ago, less an hour.
-    waiting = ask_for_documents(app, clerk, application, utcnow() - dt.timedelta(days=3, hours=-1))
+    waiting = ask_for_documents(
+        app, clerk, application, clock.now() - dt.timedelta(days=3, hours=-1)
+    )
     frozen = clock_of(waiting, today).days_left
     assert clock_of(waiting, today + dt.timedelta(days=10)).days_left == frozen
     body = text(clerk.get("/desk/"))
@@ -341,10 +344,10 @@ def test_waiting_for_documents_stops_the_clock(app, office, clerk):
 
 
 def test_resubmission_resumes_the_clock_where_it_stopped(app, office, clerk):
-    today = ist_today()
+    today = clock.today_ist()
     application = office.file(due_date=today + dt.timedelta(days=5))
     just_after_midnight = dt.datetime.combine(today - dt.timedelta(days=3), dt.time(0, 1))
-    paused_since = just_after_midnight - dt.timedelta(hours=5, minutes=30)  # IST to UTC
+    paused_since = clock.from_ist(just_after_midnight)
     waiting = ask_for_documents(app, clerk, application, paused_since)
     shown_while_paused = clock_of(waiting, today).days_left
     back = resubmit(app, office, application)

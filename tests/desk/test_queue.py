@@ -7,8 +7,7 @@ import re
 import pytest
 
 from blueprints.applications.models import Application
-from core.db import utcnow
-from tests.desk.helpers import ist_today
+from core import clock
 from tests.factories import make_plain_service
 from tests.helpers import count_queries, text
 from tests.test_budget import page_over_budget
@@ -49,14 +48,14 @@ def test_queue_lists_own_office_open_work_oldest_first(office, clerk, place):
 
 
 def test_each_row_says_what_a_clerk_needs(app, office, clerk):
-    today = ist_today()
+    today = clock.today_ist()
     overdue = office.file(age_days=10, due_date=today - dt.timedelta(days=3))
     due_today = office.file(age_days=7, due_date=today, service=office.caste)
     waiting = office.file(
         age_days=5,
         status="awaiting_documents",
         due_date=today + dt.timedelta(days=4),
-        paused_since=utcnow() - dt.timedelta(days=2),
+        paused_since=clock.now() - dt.timedelta(days=2),
     )
     fresh = office.file(
         age_days=1,

@@ -6,6 +6,7 @@ import datetime as dt
 from blueprints.directory import services as svc
 from blueprints.directory.models import DirectoryConfirmation, DirectoryEntry
 from blueprints.employees.services import transfer
+from core import clock
 from core.notify import Notification
 from tests.helpers import report_pdf
 
@@ -73,7 +74,7 @@ def test_a_transfer_moves_the_contact(app, client, login_as, book):
     admin = login_as("admin")
     with app.app_context():
         transfer(
-            book.officer, book.theirs, book.tehsildar, "ORD-1", None, dt.date.today(), admin.user
+            book.officer, book.theirs, book.tehsildar, "ORD-1", None, clock.today_ist(), admin.user
         )
     assert "Ramesh Jadhav" in client.get(theirs).get_data(as_text=True)
     ours = client.get(f"/directory/offices/{book.ours.id}").get_data(as_text=True)

@@ -185,7 +185,8 @@ def test_a_dry_run_not_started_in_time_loses_its_file(app, staff, login_as, inst
     import time
 
     from blueprints.employees.tasks import sweep_imports
-    from core.db import db, utcnow
+    from core import clock
+    from core.db import db
 
     hr = login_as("establishment")
     stale = _upload(hr, "employees", GOOD.encode(), "old.csv").location
@@ -193,7 +194,7 @@ def test_a_dry_run_not_started_in_time_loses_its_file(app, staff, login_as, inst
     keep = app.config["IMPORT_KEEP_SECONDS"]
     with app.app_context(), db.connection_context():
         old_job, new_job = ImportJob.select().order_by(ImportJob.id)
-        ImportJob.update(created_at=utcnow() - dt.timedelta(seconds=keep + 60)).where(
+        ImportJob.update(created_at=clock.now() - dt.timedelta(seconds=keep + 60)).where(
             ImportJob.id == old_job.id
         ).execute()
     old_file = instance_here / old_job.stored_name

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from blueprints.employees.models import Cadre, Employee, Posting
 from blueprints.employees.register import vacancy_statement
+from core import clock
 from tests.helpers import pdf_text, report_pdf
 
 
@@ -55,7 +56,7 @@ def test_the_pdf_prints_devanagari(app, staff, login_as):
 
 
 def test_retirements_due_in_the_next_twelve_months(app, staff, login_as, tmp_path):
-    today = dt.date.today()
+    today = clock.today_ist()
     with app.app_context():
         Employee.update(date_of_birth=dt.date(today.year - 58, today.month, 15)).where(
             Employee.id == staff.kulkarni.id
@@ -77,7 +78,7 @@ def test_retirements_due_in_the_next_twelve_months(app, staff, login_as, tmp_pat
 
 
 def _retiring_soon(app, staff):
-    today = dt.date.today()
+    today = clock.today_ist()
     with app.app_context():
         Employee.update(date_of_birth=dt.date(today.year - 58, today.month, 15)).where(
             Employee.id == staff.kulkarni.id

@@ -14,7 +14,7 @@ from blueprints.inspections.models import (
     Instruction,
 )
 from blueprints.masters.models import Csc, GramPanchayat
-from core.db import utcnow
+from core import clock
 from tests.factories import make_user
 
 _serial = iter(range(1, 1_000_000))
@@ -96,7 +96,7 @@ def form_answers(**overrides) -> dict:
 def filed(inspection, *, findings=(), due_in=3, photo=None, filed_at=None) -> InspectionReport:
     """A report written straight to the tables (no audit event), with one
     open instruction per finding due in `due_in` days."""
-    now = filed_at or utcnow()
+    now = filed_at or clock.now()
     answers = all_in_order()
     for key in findings:
         answers[key] = not CHECKLIST[key].in_order

@@ -4,8 +4,8 @@ past their date show on the district's overdue list, by jurisdiction."""
 import datetime as dt
 
 from blueprints.inspections.models import Instruction
+from core import clock
 from core.audit import AuditEvent
-from core.db import utcnow
 from tests.helpers import csrf_from
 from tests.inspections.factories import filed, make_inspector, schedule
 
@@ -26,12 +26,12 @@ def overdue_report(app, place, which=0, days_late=4):
         report = filed(
             schedule(inspector, place.cscs[which]),
             findings=["receipts_given", "equipment_working"],
-            filed_at=utcnow() - dt.timedelta(days=10),
+            filed_at=clock.now() - dt.timedelta(days=10),
         )
         late, not_yet = list(Instruction.select().where(Instruction.report == report.id))
-        late.due_date = dt.date.today() - dt.timedelta(days=days_late)
+        late.due_date = clock.today_ist() - dt.timedelta(days=days_late)
         late.save()
-        not_yet.due_date = dt.date.today() + dt.timedelta(days=5)
+        not_yet.due_date = clock.today_ist() + dt.timedelta(days=5)
         not_yet.save()
     return late, not_yet
 

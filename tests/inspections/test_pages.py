@@ -7,7 +7,7 @@ import pytest
 
 from blueprints.inspections.draw import current_week, draw_week
 from blueprints.inspections.models import Inspection, Instruction
-from core.db import utcnow
+from core import clock
 from tests.inspections.factories import filed, make_centres, make_inspector, schedule
 from tests.test_budget import page_over_budget
 
@@ -54,7 +54,7 @@ def busy_district(app, place):
         report = filed(
             schedule(mine, place.cscs[0], week=week),
             findings=["board_displayed"],
-            filed_at=utcnow() - dt.timedelta(days=20),
+            filed_at=clock.now() - dt.timedelta(days=20),
         )
         Instruction.insert_many(
             [
@@ -63,8 +63,8 @@ def busy_district(app, place):
                     "csc": place.cscs[0].id,
                     "item": "other",
                     "text": f"Instruction number {n} with a longer explanation of what to do",
-                    "due_date": dt.date.today() - dt.timedelta(days=n + 1),
-                    "created_at": utcnow(),
+                    "due_date": clock.today_ist() - dt.timedelta(days=n + 1),
+                    "created_at": clock.now(),
                 }
                 for n in range(60)
             ]

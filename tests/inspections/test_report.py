@@ -9,7 +9,7 @@ from decimal import Decimal
 from PIL import Image
 
 from blueprints.inspections import services as svc
-from blueprints.inspections.draw import current_week, ist_today, shift_week
+from blueprints.inspections.draw import current_week, shift_week
 from blueprints.inspections.models import (
     Inspection,
     InspectionPhoto,
@@ -17,6 +17,7 @@ from blueprints.inspections.models import (
     Inspector,
     Instruction,
 )
+from core import clock
 from core.audit import AuditEvent
 from tests.applications.conftest import MINIMAL_PDF, photo_bytes
 from tests.helpers import at_once, csrf_from
@@ -58,7 +59,7 @@ def test_an_inspector_files_a_report_with_photos(app, visit, uploads_here):
         )
         assert report.findings == ["rate_list_displayed", "overcharging_complaints"]
         assert Inspection.get_by_id(visit.inspection.id).status == "reported"
-        today = ist_today()
+        today = clock.today_ist()
         due = {i.item: i.due_date for i in Instruction.select()}
         assert due == {
             "rate_list_displayed": today + dt.timedelta(days=7),

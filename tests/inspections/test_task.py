@@ -75,8 +75,8 @@ def test_two_consumers_at_once_store_one_set(ctx, place, block):
 
 
 def test_a_run_under_way_elsewhere_is_skipped(ctx, place, block):
-    from core.db import utcnow
+    from core import clock
 
-    TaskRun.create(task="weekly_inspections", started_at=utcnow() - dt.timedelta(minutes=5))
+    TaskRun.create(task="weekly_inspections", started_at=clock.now() - dt.timedelta(minutes=5))
     inspection_tasks.weekly_inspections()
     assert Inspection.select().count() == 0

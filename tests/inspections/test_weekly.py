@@ -3,9 +3,10 @@ compliance pending; on screen by jurisdiction and as a PDF for the DM."""
 
 import pytest
 
-from blueprints.inspections.draw import current_week, draw_week, ist_today, shift_week
+from blueprints.inspections.draw import current_week, draw_week, shift_week
 from blueprints.inspections.models import Inspection, Instruction
 from blueprints.inspections.services import weekly_report
+from core import clock
 from tests.helpers import pdf_text, report_pdf
 from tests.inspections.factories import filed, make_inspector
 
@@ -36,7 +37,7 @@ def test_the_figures_of_a_past_week(ctx, place, week):
     from tests.factories import make_user
 
     manager = make_user("district_manager", place, username="dm", totp=False)
-    data = weekly_report(manager, PAST, ist_today())
+    data = weekly_report(manager, PAST, clock.today_ist())
     assert data.over
     rows = {r.inspector_id: r for r in data.rows}
     gs, bdo = rows[week["gs"].id], rows[week["bdo"].id]
@@ -48,14 +49,14 @@ def test_the_figures_of_a_past_week(ctx, place, week):
     assert data.ratings == 4.0  # (3 + 5) / 2
     # Compliance moves the pending figure.
     Instruction.update(status="complied").where(Instruction.item == "receipts_given").execute()
-    assert weekly_report(manager, PAST, ist_today()).totals.open_instructions == 1
+    assert weekly_report(manager, PAST, clock.today_ist()).totals.open_instructions == 1
 
 
 def test_the_current_week_counts_not_yet_reported_not_missed(ctx, place, block):
     from tests.factories import make_user
 
     draw_week(current_week(), notify=False)
-    data = weekly_report(make_user("admin", place, totp=False), current_week(), ist_today())
+    data = weekly_report(make_user("admin", place, totp=False), current_week(), clock.today_ist())
     assert not data.over
     assert (data.totals.pending, data.totals.missed) == (2, 0)
 

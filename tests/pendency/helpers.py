@@ -9,21 +9,17 @@ from html import unescape
 
 from blueprints.applications.models import Application
 from blueprints.catalogue.models import Service
-from core.db import db, utcnow
+from core import clock
+from core.db import db
 from tests.factories import make_income_and_caste, make_user
 from tests.helpers import text
 
 _numbers = itertools.count(1)
-IST = dt.timedelta(hours=5, minutes=30)
-
-
-def ist_today() -> dt.date:
-    return (utcnow() + IST).date()
 
 
 def ist_noon(day: dt.date) -> dt.datetime:
     """Noon IST of `day` as stored (naive UTC): far from any day boundary."""
-    return dt.datetime.combine(day, dt.time(12)) - IST
+    return clock.from_ist(dt.datetime.combine(day, dt.time(12)))
 
 
 class District:
@@ -56,7 +52,7 @@ class District:
         """Submitted `age` IST days ago; due `due_in` days from today (by
         default the service level from submission); decided `decided_age`
         days ago when given."""
-        today = ist_today()
+        today = clock.today_ist()
         service = service or self.income
         number = next(_numbers)
         submitted_day = today - dt.timedelta(days=age)

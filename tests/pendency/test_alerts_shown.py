@@ -5,9 +5,9 @@ including those who could not be told, for the offices its reader may see
 import datetime as dt
 
 from blueprints.alerts.models import AlertRecord
+from core import clock
 from core.db import db
 from tests.helpers import count_queries, text
-from tests.pendency.helpers import ist_today
 
 
 def record(app, office, *, day, user=None, status="queued", reason="", channel="sms", n=0):
@@ -26,7 +26,7 @@ def record(app, office, *, day, user=None, status="queued", reason="", channel="
 
 
 def test_who_could_not_be_told_is_on_the_dashboard(app, place, district, manager, login_as):
-    today = ist_today()
+    today = clock.today_ist()
     record(app, place.tehsil_offices[0], day=today, status="could_not_tell", reason="no_mobile")
     record(app, place.tehsil_offices[1], day=today - dt.timedelta(days=1))
     body = text(manager.get("/pendency/"))
@@ -39,7 +39,7 @@ def test_who_could_not_be_told_is_on_the_dashboard(app, place, district, manager
 
 
 def test_alerts_cost_the_same_queries_however_many(app, place, district, manager):
-    today = ist_today()
+    today = clock.today_ist()
     record(app, place.tehsil_offices[0], day=today)
     manager.get("/pendency/")
     with count_queries() as one:
@@ -52,6 +52,6 @@ def test_alerts_cost_the_same_queries_however_many(app, place, district, manager
 
 
 def test_a_fragment_leaves_the_alerts_out(app, place, district, manager):
-    record(app, place.tehsil_offices[0], day=ist_today())
+    record(app, place.tehsil_offices[0], day=clock.today_ist())
     fragment = text(manager.get("/pendency/?sort=pending", headers={"HX-Request": "true"}))
     assert 'id="alerts"' not in fragment

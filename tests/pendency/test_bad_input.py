@@ -3,8 +3,9 @@ unfiltered view, with status 400 -- never an error page or a 500."""
 
 import pytest
 
+from core import clock
 from tests.helpers import text
-from tests.pendency.helpers import ROW_ID, ist_today, listed, number_links
+from tests.pendency.helpers import ROW_ID, listed, number_links
 
 
 @pytest.fixture
@@ -76,7 +77,7 @@ def test_unknown_parameters_are_ignored(some, manager):
 
 
 def test_a_good_period_is_kept_in_every_link(some, manager):
-    today = ist_today().isoformat()
+    today = clock.today_ist().isoformat()
     body = text(manager.get(f"/pendency/?from=2026-01-01&to={today}"))
     before_trend, rest = body.split("<details>", 1)
     links = number_links(before_trend + rest.split("</details>", 1)[1])

@@ -10,9 +10,10 @@ import pytest
 from blueprints.pendency import services as svc
 from blueprints.pendency.filters import Filters
 from blueprints.reports.services import Period
+from core import clock
 from core.db import db
 from tests.helpers import text
-from tests.pendency.helpers import IST, cells_of, ist_noon, ist_today
+from tests.pendency.helpers import cells_of, ist_noon
 
 
 def figures(app, user, **filters) -> dict:
@@ -29,7 +30,9 @@ def aged(district, place):
     made["caste-25"] = district.file(25, service=district.caste)
     # Waiting for documents: the clock stands still, so not past due.
     made["paused"] = district.file(
-        12, status="awaiting_documents", paused_since=ist_noon(ist_today() - dt.timedelta(days=2))
+        12,
+        status="awaiting_documents",
+        paused_since=ist_noon(clock.today_ist() - dt.timedelta(days=2)),
     )
     made["approved"] = district.file(9, status="approved", decided_age=1)
     district.file(9, status="delivered", decided_age=2)
@@ -62,9 +65,9 @@ def test_due_today_is_not_past_due(app, district, manager):
 def test_age_counts_calendar_days_in_india(app, district, manager):
     """Submitted at 00:10 IST three days ago is 3 days old, not 4; at 23:50
     IST four days ago it is 4."""
-    today = ist_today()
-    three = dt.datetime.combine(today - dt.timedelta(days=3), dt.time(0, 10)) - IST
-    four = dt.datetime.combine(today - dt.timedelta(days=4), dt.time(23, 50)) - IST
+    today = clock.today_ist()
+    three = clock.from_ist(dt.datetime.combine(today - dt.timedelta(days=3), dt.time(0, 10)))
+    four = clock.from_ist(dt.datetime.combine(today - dt.timedelta(days=4), dt.time(23, 50)))
     district.file(3, submitted_at=three)
     district.file(4, submitted_at=four)
     total = figures(app, manager.user)
@@ -72,10 +75,10 @@ def test_age_counts_calendar_days_in_india(app, district, manager):
 
 
 def test_disposed_in_time_by_the_ist_day_of_decision(app, district, manager):
-    today = ist_today()
+    today = clock.today_ist()
     due = today - dt.timedelta(days=2)
-    last_minute = dt.datetime.combine(due, dt.time(23, 59)) - IST  # 18:29 UTC
-    next_midnight = dt.datetime.combine(due + dt.timedelta(days=1), dt.time(0, 0)) - IST
+    last_minute = clock.from_ist(dt.datetime.combine(due, dt.time(23, 59)))  # 18:29 UTC
+    next_midnight = clock.ist_day_start(due + dt.timedelta(days=1))
     district.file(9, status="approved", due_in=-2, decided_at=last_minute)
     district.file(9, status="delivered", due_in=-2, decided_at=next_midnight)
     district.file(9, status="rejected", due_in=-2, decided_age=5)
@@ -85,7 +88,7 @@ def test_disposed_in_time_by_the_ist_day_of_decision(app, district, manager):
 
 
 def test_disposed_counts_only_the_period(app, district, manager):
-    today = ist_today()
+    today = clock.today_ist()
     district.file(60, status="delivered", decided_age=45)
     district.file(20, status="delivered", decided_age=15)
     default = figures(app, manager.user)
@@ -108,8 +111,8 @@ def test_the_trend_counts_each_week(app, district, manager):
     with app.test_request_context(), db.connection_context():
         weeks = svc.trend(manager.user, Filters())
     assert len(weeks) == 12
-    assert weeks[-1].end == ist_today()
-    assert weeks[0].start == ist_today() - dt.timedelta(days=83)
+    assert weeks[-1].end == clock.today_ist()
+    assert weeks[0].start == clock.today_ist() - dt.timedelta(days=83)
     assert [w.received for w in weeks] == [1] + [0] * 9 + [1, 2]
     assert [w.disposed for w in weeks] == [2] + [0] * 10 + [3]
 

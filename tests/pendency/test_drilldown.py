@@ -7,15 +7,8 @@ import re
 
 import pytest
 
-from tests.pendency.helpers import (
-    all_listed,
-    as_int,
-    ist_today,
-    listed,
-    next_link,
-    number_links,
-    text,
-)
+from core import clock
+from tests.pendency.helpers import all_listed, as_int, listed, next_link, number_links, text
 
 
 @pytest.fixture
@@ -118,7 +111,7 @@ def test_the_list_is_oldest_first(district, manager):
 
 def test_a_week_of_the_trend_lists_what_was_received(mixed, manager):
     body = text(manager.get("/pendency/"))
-    today = ist_today().isoformat()
+    today = clock.today_ist().isoformat()
     week = [u for u, _ in number_links(body) if "show=received" in u and f"to={today}" in u]
     assert week
     rows = all_listed(manager, week[0])

@@ -13,9 +13,10 @@ import pytest
 from blueprints.applications.models import Application
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import Block, GramPanchayat, Office
-from core.db import db, utcnow
+from core import clock
+from core.db import db
 from tests.helpers import count_queries, text
-from tests.pendency.helpers import IST, ist_today, number_links
+from tests.pendency.helpers import number_links
 from tests.test_budget import page_over_budget
 
 
@@ -61,8 +62,8 @@ def _bulk_district(app, place, district, services=13, offices=60, blocks=12):
                     block=block,
                 ).id
             )
-        today = ist_today()
-        now = utcnow()
+        today = clock.today_ist()
+        now = clock.now()
         rows = []
         n = 0
         for s in service_ids:
@@ -76,7 +77,7 @@ def _bulk_district(app, place, district, services=13, offices=60, blocks=12):
                 ):
                     n += 1
                     day = today - dt.timedelta(days=age)
-                    at = dt.datetime.combine(day, dt.time(12)) - IST
+                    at = clock.from_ist(dt.datetime.combine(day, dt.time(12)))
                     rows.append(
                         {
                             "app_id": f"BULK-{n:06d}",

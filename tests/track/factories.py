@@ -6,7 +6,7 @@ import datetime as dt
 from blueprints.applications import ids
 from blueprints.applications.models import Application, ApplicationEvent, LedgerLine
 from blueprints.catalogue.models import Service
-from core.db import utcnow
+from core import clock
 from tests import factories
 from tests.factories import make_user
 
@@ -25,7 +25,7 @@ def filed_at_csc(place, service=None, *, which=0, number=None, **overrides) -> A
     by its own operator, filed two days ago by Rahul Patil, of the INC service
     unless told; `number` fixes its ID."""
     service = service or Service.get_or_none(Service.code == "INC") or factories.make_service(place)
-    submitted_at = overrides.pop("submitted_at", utcnow() - dt.timedelta(days=2))
+    submitted_at = overrides.pop("submitted_at", clock.now() - dt.timedelta(days=2))
     fields = {
         "csc": place.cscs[which],
         "office": place.tehsil_offices[which],
@@ -46,7 +46,7 @@ def add_event(app, to_status, remark="", at=None, reason="", **fields) -> Applic
     remark for the office, its reason for the public)."""
     event = ApplicationEvent.create(
         application=app,
-        at=at or utcnow(),
+        at=at or clock.now(),
         actor=None,
         from_status=app.status,
         to_status=to_status,
@@ -74,6 +74,6 @@ def pay(app, at=None, govt=None, user_charge=None, split=(80, 10, 10)) -> dict:
             amount=amount,
             csc=app.csc_id,
             gram_panchayat=app.gram_panchayat_id,
-            at=at or utcnow(),
+            at=at or clock.now(),
         )
     return amounts

@@ -12,7 +12,7 @@ import pytest
 
 from blueprints.applications import ids, signing
 from blueprints.track.services import first_letter, mask_name
-from core.db import utcnow
+from core import clock
 from tests.helpers import text
 from tests.test_budget import page_over_budget
 from tests.track.factories import add_event, filed_at_csc
@@ -135,7 +135,7 @@ def test_timeline_shows_the_reason_never_the_remark(client, make, application):
         "awaiting_documents",
         remark="Bring the ration card of Ramesh Patil, Ward 2",
         reason="docs_missing",
-        paused_since=utcnow(),
+        paused_since=clock.now(),
     )
     page = text(client.get(f"/track/{application.app_id}"))
     history = page.split("<h2>History</h2>")[1]
@@ -177,8 +177,8 @@ def test_overdue_is_said_plainly(client, make, place):
     late = make(
         filed_at_csc,
         place,
-        submitted_at=utcnow() - dt.timedelta(days=12),
-        due_date=(utcnow() + dt.timedelta(hours=5, minutes=30)).date() - dt.timedelta(days=3),
+        submitted_at=clock.now() - dt.timedelta(days=12),
+        due_date=clock.today_ist() - dt.timedelta(days=3),
     )
     page = text(client.get(f"/track/{late.app_id}"))
     assert "overdue by 3 days" in page

@@ -8,13 +8,13 @@ from blueprints.assignments.reminders import send_reminders
 from blueprints.assignments.services import mark_done
 from blueprints.vc import services as svc
 from blueprints.vc.models import VcActionPoint
-from core.db import utcnow
+from core import clock
 from core.notify import Notification
 from tests.directory.factories import entry, holder, posts
 
 
 def _meeting(app, dm, rooms):
-    start = (utcnow() + dt.timedelta(days=1)).replace(second=0, microsecond=0)
+    start = (clock.now() + dt.timedelta(days=1)).replace(second=0, microsecond=0)
     with app.app_context():
         return svc.schedule(
             dm.user, title="Drought review", agenda="", starts_at=start, minutes=60,
@@ -31,7 +31,7 @@ def test_an_action_point_becomes_a_task_whose_owner_is_reminded(app, login_as, p
         vacant = entry(place.tehsil_offices[1], tehsildar, extension="201")
         owner = holder(place.tehsil_offices[0], tehsildar, "A1", "Ramesh Jadhav", "रमेश जाधव",
                        mobile_official="9844400001")  # fmt: skip
-    due = dt.date.today() + dt.timedelta(days=7)
+    due = clock.today_ist() + dt.timedelta(days=7)
     url = f"/vc/meetings/{meeting.id}"
     response = dm.form_post(
         url,
@@ -82,7 +82,7 @@ def test_the_organiser_closes_an_action_point_and_its_reminders_stop(app, login_
         holder(place.tehsil_offices[0], tehsildar, "A2", "Asha More", "आशा मोरे")
         point = svc.add_action(
             meeting, dm.user, text="Fodder camps", entry=post,
-            due_on=dt.date.today() + dt.timedelta(days=3),
+            due_on=clock.today_ist() + dt.timedelta(days=3),
         )  # fmt: skip
     response = dm.form_post(f"/vc/meetings/{meeting.id}", f"/vc/actions/{point.id}/close")
     assert response.status_code == 303

@@ -6,18 +6,18 @@ import datetime as dt
 from blueprints.vc import services as svc
 from blueprints.vc.ics import escape, fold
 from blueprints.vc.models import VcFault, VcInvitee, VcMeeting, VcRoom
-from core.db import utcnow
+from core import clock
 from core.notify import Notification
 from tests.helpers import csrf_from
 
 
-def _ist(when: dt.datetime):
-    local = when.replace(tzinfo=dt.UTC).astimezone(dt.timezone(dt.timedelta(hours=5, minutes=30)))
+def _form_day_and_time(when: dt.datetime):
+    local = clock.to_ist(when)
     return local.strftime("%Y-%m-%d"), local.strftime("%H:%M")
 
 
 def _schedule(browser, place_rooms, start, **extra):
-    day, at = _ist(start)
+    day, at = _form_day_and_time(start)
     data = {
         "title": "Kharif review; drought, water",
         "agenda": "1. Tankers\n2. Fodder",
@@ -36,7 +36,7 @@ def _to(address):
 
 def test_scheduling_by_kind_invites_every_sdm_room_and_sends_invitations(app, login_as, rooms):
     dm = login_as("district_manager")
-    start = (utcnow() + dt.timedelta(days=2)).replace(second=0, microsecond=0)
+    start = (clock.now() + dt.timedelta(days=2)).replace(second=0, microsecond=0)
     response = _schedule(dm, rooms, start, kinds="sdm")
     assert response.status_code == 303
     with app.app_context():
@@ -62,7 +62,7 @@ def test_a_line_break_in_the_title_does_not_stop_the_invitation_emails(app, logi
     app.config.update(NOTIFY_BACKEND="smtp,log", SMTP_HOST="127.0.0.1", SMTP_PORT=controller.port)
     try:
         dm = login_as("district_manager")
-        start = (utcnow() + dt.timedelta(days=2)).replace(second=0, microsecond=0)
+        start = (clock.now() + dt.timedelta(days=2)).replace(second=0, microsecond=0)
         title = "Kharif review\r\nBcc: all@evil.example"
         assert _schedule(dm, rooms, start, kinds="sdm", title=title).status_code == 303
     finally:
@@ -78,7 +78,7 @@ def test_a_line_break_in_the_title_does_not_stop_the_invitation_emails(app, logi
 
 def test_the_one_hour_reminder_goes_exactly_once(app, login_as, rooms):
     dm = login_as("district_manager")
-    start = (utcnow() + dt.timedelta(hours=5)).replace(second=0, microsecond=0)
+    start = (clock.now() + dt.timedelta(hours=5)).replace(second=0, microsecond=0)
     assert _schedule(dm, rooms, start, rooms=str(rooms.tehsils[0].id)).status_code == 303
     with app.app_context():
         before = _to("9800000100").count()
@@ -95,7 +95,7 @@ def test_an_invitee_whose_room_is_faulty_is_flagged_to_the_organiser(app, login_
     with app.app_context():
         svc.report_fault(VcRoom.get_by_id(rooms.tehsils[1].id), rooms.it, "Camera dead")
     dm = login_as("district_manager", mobile="9811122233")
-    start = (utcnow() + dt.timedelta(days=1)).replace(second=0, microsecond=0)
+    start = (clock.now() + dt.timedelta(days=1)).replace(second=0, microsecond=0)
     response = _schedule(dm, rooms, start, kinds="sdm")
     page = dm.get(response.location).get_data(as_text=True)
     assert "Faulty rooms among the invitees: VC room Tehsil Office Kannad" in page
@@ -106,7 +106,7 @@ def test_an_invitee_whose_room_is_faulty_is_flagged_to_the_organiser(app, login_
 
 def test_a_fault_reported_later_flags_the_upcoming_meetings_too(app, login_as, rooms):
     dm = login_as("district_manager", mobile="9811122233")
-    start = (utcnow() + dt.timedelta(days=1)).replace(second=0, microsecond=0)
+    start = (clock.now() + dt.timedelta(days=1)).replace(second=0, microsecond=0)
     _schedule(dm, rooms, start, kinds="bdo")
     user = login_as("office_user", office=rooms.blocks[0].office, username="ps-clerk")
     response = user.form_post(
@@ -152,11 +152,11 @@ def test_someone_of_another_office_may_not_report_a_fault(login_as, rooms):
 
 def test_bad_meetings_are_refused_and_nothing_is_saved(app, login_as, rooms):
     dm = login_as("district_manager")
-    past = (utcnow() - dt.timedelta(days=1)).replace(second=0, microsecond=0)
+    past = (clock.now() - dt.timedelta(days=1)).replace(second=0, microsecond=0)
     response = _schedule(dm, rooms, past, kinds="sdm")
     assert response.status_code == 400
     assert "cannot be in the past" in response.get_data(as_text=True)
-    soon = (utcnow() + dt.timedelta(days=3)).replace(second=0, microsecond=0)
+    soon = (clock.now() + dt.timedelta(days=3)).replace(second=0, microsecond=0)
     response = _schedule(dm, rooms, soon)
     assert response.status_code == 400
     assert "Invite at least one room" in response.get_data(as_text=True)
@@ -194,7 +194,7 @@ def test_the_calendar_file_is_rfc5545(app, login_as, rooms):
 
 def test_meetings_of_another_tehsil_answer_404(app, login_as, rooms):
     dm = login_as("district_manager")
-    start = (utcnow() + dt.timedelta(days=2)).replace(second=0, microsecond=0)
+    start = (clock.now() + dt.timedelta(days=2)).replace(second=0, microsecond=0)
     _schedule(dm, rooms, start, rooms=str(rooms.blocks[1].id))
     with app.app_context():
         meeting = VcMeeting.get()
@@ -207,7 +207,7 @@ def test_meetings_of_another_tehsil_answer_404(app, login_as, rooms):
 
 def test_pages_read_in_hindi_and_marathi(app, login_as, rooms):
     dm = login_as("district_manager")
-    start = (utcnow() + dt.timedelta(days=2)).replace(second=0, microsecond=0)
+    start = (clock.now() + dt.timedelta(days=2)).replace(second=0, microsecond=0)
     _schedule(dm, rooms, start, kinds="sdm")
     for lang in ("hi", "mr"):
         dm.set_cookie("lang", lang)
@@ -222,7 +222,7 @@ def test_the_periodic_huey_task_reminds_once_however_often_it_runs(app, login_as
     assert "vc_meeting_reminders" in tasks.SCHEDULE
     dm = login_as("district_manager")
     with app.app_context():
-        start = (utcnow() + dt.timedelta(minutes=50)).replace(microsecond=0)
+        start = (clock.now() + dt.timedelta(minutes=50)).replace(microsecond=0)
         svc.schedule(
             dm.user, title="Flood alert", agenda="", starts_at=start, minutes=30,
             host_room_id=rooms.studio.id, room_ids=[rooms.tehsils[0].id],
@@ -236,7 +236,7 @@ def test_the_periodic_huey_task_reminds_once_however_often_it_runs(app, login_as
 
 def test_a_cancelled_meeting_tells_invitees_and_sends_no_reminder(app, login_as, rooms):
     dm = login_as("district_manager")
-    start = (utcnow() + dt.timedelta(hours=3)).replace(second=0, microsecond=0)
+    start = (clock.now() + dt.timedelta(hours=3)).replace(second=0, microsecond=0)
     url = _schedule(dm, rooms, start, rooms=str(rooms.tehsils[0].id)).location
     response = dm.form_post(url, f"{url}/cancel")
     assert response.status_code == 303

@@ -8,13 +8,13 @@ import re
 import pytest
 
 from blueprints.vc import services as svc
-from core.db import utcnow
+from core import clock
 from core.notify import Notification
 
 
 def _meeting(app, login_as, rooms):
     dm = login_as("district_manager")
-    start = (utcnow() + dt.timedelta(days=2)).replace(second=0, microsecond=0)
+    start = (clock.now() + dt.timedelta(days=2)).replace(second=0, microsecond=0)
     with app.app_context():
         meeting = svc.schedule(
             dm.user, title="Kharif review", agenda="", starts_at=start, minutes=60,

@@ -6,7 +6,7 @@ the invitation."""
 import datetime as dt
 
 from blueprints.vc.models import VcActionPoint, VcInvitee, VcMeeting, VcRoom
-from core.db import utcnow
+from core import clock
 from tests.directory.factories import holder, posts
 
 # The invitation's calendar link: its signature is the access.
@@ -36,7 +36,7 @@ def _make(place) -> dict:
     organiser = User.get_or_none(User.username == "walk-dm") or make_user(
         "district_manager", place, username="walk-dm"
     )
-    start = (utcnow() + dt.timedelta(days=3)).replace(microsecond=0)
+    start = (clock.now() + dt.timedelta(days=3)).replace(microsecond=0)
     meeting = VcMeeting.create(
         title="साप्ताहिक आढावा", starts_at=start, ends_at=start + dt.timedelta(hours=1),
         host_room=host, organiser=organiser,
