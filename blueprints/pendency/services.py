@@ -43,11 +43,12 @@ def _one_if(condition):
 def in_time_condition():
     """Decided before the end of the due date in India: 00:00 IST of the
     next day is 18:30 UTC of the due date, as the times are stored."""
+    minutes = (clock.ist_day_start(dt.date(2000, 1, 2)) - dt.datetime(2000, 1, 1)).seconds // 60
     if is_postgres():
-        deadline = pw.NodeList((Application.due_date, pw.SQL("+ INTERVAL '1110 minutes'")))
+        deadline = pw.NodeList((Application.due_date, pw.SQL(f"+ INTERVAL '{minutes} minutes'")))
     else:
         # Stored times are ISO text, so the comparison is one of strings.
-        deadline = Application.due_date.concat(" 18:30")
+        deadline = Application.due_date.concat(f" {minutes // 60:02d}:{minutes % 60:02d}")
     return Application.decided_at < deadline
 
 
