@@ -120,6 +120,14 @@ def test_superannuation_dates_follow_the_employee_pages_rule(app, staff, login_a
     assert _date_views(app) == ["retirements", "retirements.csv"]
 
 
+def test_the_retirements_follow_the_portal_clock(app, staff, login_as, move_clock):
+    # Before signing in: a session is dated by the same clock.
+    move_clock(dt.datetime(2038, 1, 10, 6, 0))  # the register retires on 30 June 2038
+    hr = login_as("establishment")
+    page = hr.get("/employees/retirements").get_data(as_text=True)
+    assert "Sunil Patil" in page and "3 employees reach superannuation." in page
+
+
 def test_a_transfer_through_the_form_without_js(app, staff, login_as):
     hr = login_as("establishment")
     url = f"/employees/{staff.patil.id}/transfer"
