@@ -64,6 +64,12 @@ def allowed(rule, user) -> bool:
     return ANY_USER in rule or user.role in rule
 
 
+def may_open(endpoint: str) -> bool:
+    """Whether the signed-in user's role may open `endpoint`: what a menu
+    asks before it offers a link (templates call it as may_open)."""
+    return allowed(rule_of(endpoint), current_user)
+
+
 def denial():
     """What the access rule says to this request: None (go on), a redirect to
     sign in, or 403. Also asked by the 413 handler, which runs before this
@@ -87,6 +93,8 @@ def denial():
 
 
 def init_app(app):
+    app.jinja_env.globals["may_open"] = may_open
+
     @app.before_request
     def _enforce():
         refused = denial()

@@ -22,8 +22,7 @@ from flask_login import current_user, login_user
 from huey import crontab
 
 from blueprints.accounts.models import User
-from core import clock
-from core.config import INSTANCE
+from core import clock, storage
 from core.db import BORROWED_CONNECTION, BaseModel
 from core.i18n import current_language
 from core.pdf import pdf_bytes
@@ -50,7 +49,7 @@ class ReportJob(BaseModel):
     owner = pw.ForeignKeyField(User, null=True, backref="+", on_delete="RESTRICT")
     state = pw.CharField(max_length=10, default="queued")
     filename = pw.CharField(max_length=120, default="")
-    stored_name = pw.CharField(max_length=80, default="")  # in instance/reports
+    stored_name = storage.StoredName("reports", max_length=80, default="")
     size = pw.IntegerField(default=0)
     created_at = pw.DateTimeField(default=clock.now)
     finished_at = pw.DateTimeField(null=True)
@@ -101,13 +100,6 @@ def pdf_report(kind: str, template: str, title):
     return wrap
 
 
-def report_dir() -> Path:
-    configured = current_app.config.get("REPORT_DIR")
-    path = Path(configured) if configured else INSTANCE / "reports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def start(kind: str):
     owner = current_user.id if current_user.is_authenticated else None
     asked = {
@@ -147,7 +139,7 @@ def _owned_by(owner_id):
 
 
 def file_of(job: ReportJob) -> Path:
-    return report_dir() / job.stored_name
+    return storage.path_in("reports", job.stored_name)
 
 
 @huey.task()
@@ -168,7 +160,7 @@ def run(job_id: int) -> None:
     try:
         filename, data = _replay(job)
         stored_name = f"{secrets.token_hex(16)}.pdf"
-        (report_dir() / stored_name).write_bytes(data)
+        storage.path_in("reports", stored_name).write_bytes(data)
     except Exception:  # the job must end failed, never stuck "running"
         _finish(job_id, "failed")
         raise

@@ -1,7 +1,8 @@
 """Files kept on disk beside the database: citizens' documents and photos
-(folder "uploads") and employee import files while their job lives
-("imports"). A column that names such a file is a StoredName, so the sweep
-finds every row that keeps a file without a list kept by hand.
+(folder "uploads"), employee import files while their job lives
+("imports") and report PDFs while their job lives ("reports"). A column that
+names such a file is a StoredName, so the sweep finds every row that keeps a
+file without a list kept by hand.
 
 A file goes when its row goes: the caller removes it after the transaction
 that deleted the row has committed (a file removed for a row that then
@@ -21,7 +22,7 @@ from core.config import INSTANCE
 from core.db import db
 
 # folder -> (config key, default beside the instance)
-FOLDERS = {"uploads": "UPLOAD_DIR", "imports": "EMPLOYEE_IMPORT_DIR"}
+FOLDERS = {"uploads": "UPLOAD_DIR", "imports": "EMPLOYEE_IMPORT_DIR", "reports": "REPORT_DIR"}
 BATCH = 500
 
 

@@ -22,9 +22,16 @@ import pytest
 from werkzeug.datastructures import MultiDict
 from werkzeug.routing import IntegerConverter
 
-from core import access
 from tests.helpers import CSRF_RE
-from tests.test_access import get_rules, master_rows, post_rules, rule_for, url_values
+from tests.test_access import (
+    get_rules,
+    master_rows,
+    may_see,
+    post_rules,
+    rule_for,
+    url_values,
+    urls_for_rule,
+)
 
 BLUEPRINTS = Path(__file__).resolve().parent.parent / "blueprints"
 
@@ -187,29 +194,6 @@ def path_variants(app, rule, values) -> list[str]:
     return urls
 
 
-def real_url(app, rule, values, kinds) -> str | None:
-    from flask import url_for
-
-    args = set(rule.arguments) - set(rule.defaults or {})
-    combo = {name: values[name] for name in args if name in values}
-    if "kind" in args:
-        kind, row_id = next(iter(kinds.items()))
-        combo = {"kind": kind, "row_id": row_id}
-    if set(combo) != args:
-        return None
-    with app.test_request_context():
-        return url_for(rule.endpoint, **combo)
-
-
-def may_call(app, rule, who) -> bool:
-    declared = rule_for(app, rule.endpoint) or ()
-    if access.PUBLIC in declared:
-        return True
-    if who == "anonymous":
-        return False
-    return access.ANY_USER in declared or who in declared
-
-
 @pytest.mark.parametrize("who", ROLES)
 def test_nothing_a_client_sends_answers_5xx(who, app, client, login_as, place):
     rng = random.Random(f"hostile-{who}")  # the same values every run
@@ -221,13 +205,11 @@ def test_nothing_a_client_sends_answers_5xx(who, app, client, login_as, place):
 
     # GET: hostile path arguments, then hostile query arguments on the real URL.
     for rule in get_rules(app):
-        if rule.endpoint in ("static", "asset") or not may_call(app, rule, who):
+        if rule.endpoint in ("static", "asset") or not may_see(rule_for(app, rule.endpoint), who):
             continue
         for url in path_variants(app, rule, values):
             walk.request("get", url)
-        url = real_url(app, rule, values, kinds)
-        if url is None:
-            continue
+        url = urls_for_rule(app, rule, values, kinds)[0]
         page = walk.request("get", url)
         if page is not None and page.mimetype == "text/html":
             parser = FormFields()
@@ -244,11 +226,9 @@ def test_nothing_a_client_sends_answers_5xx(who, app, client, login_as, place):
     # saw the form) or the fields any form of the portal has.
     every_field = sorted(set().union(*forms.values())) if forms else ["name"]
     for rule in post_rules(app):
-        if not may_call(app, rule, who):
+        if not may_see(rule_for(app, rule.endpoint), who):
             continue
-        url = real_url(app, rule, values, kinds)
-        if url is None:
-            continue
+        url = urls_for_rule(app, rule, values, kinds)[0]
         names = sorted(forms.get(urlsplit(url).path) or every_field)
         for value in rng.sample(HOSTILE, POST_SAMPLE):
             walk.request(

@@ -47,11 +47,10 @@ def shown_personal(user, employees, **detail) -> set[int]:
     """The one rule wherever personal fields are shown (the employee page,
     the retirements due and their exports): the ids among `employees` whose
     personal fields `user` may see, each such view recorded, append-only."""
-    from core.audit import record
+    from core.audit import record_many
 
     allowed = [e for e in employees if may_see_personal(user, e)]
-    for employee in allowed:
-        record(PERSONAL_VIEWED, "employee", employee.id, code=employee.code, **detail)
+    record_many(PERSONAL_VIEWED, "employee", [(e.id, {"code": e.code, **detail}) for e in allowed])
     return {e.id for e in allowed}
 
 
