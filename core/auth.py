@@ -3,11 +3,14 @@
 import hashlib
 import secrets
 import time
+import unicodedata
 
 import pyotp
 import segno
 from flask import session
 from flask_login import LoginManager
+
+from core.ids import same_secret
 
 login_manager = LoginManager()
 login_manager.session_protection = "basic"
@@ -48,7 +51,8 @@ def qr_svg(data: str) -> str:
 def verify_totp(secret: str, code: str, last_step: int, now: float | None = None):
     """Return the accepted time step, or None. Accepts one step of clock drift
     either way and refuses a step already used (no replay)."""
-    code = "".join(ch for ch in (code or "") if ch.isdigit())
+    # Any script's digits (a Devanagari keyboard types ०-९) read as 0-9.
+    code = "".join(str(unicodedata.digit(ch)) for ch in (code or "") if ch.isdigit())
     if len(code) != 6:
         return None
     totp = pyotp.TOTP(secret)
@@ -57,7 +61,7 @@ def verify_totp(secret: str, code: str, last_step: int, now: float | None = None
     for step in (step_now, step_now - 1, step_now + 1):
         if step <= last_step:
             continue
-        if secrets.compare_digest(totp.at(step * totp.interval), code):
+        if same_secret(totp.at(step * totp.interval), code):
             return step
     return None
 

@@ -186,6 +186,9 @@ def test_codes_one_step_either_side_are_accepted():
         assert verify_totp(secret, totp.at((step + offset) * 30), 0, now=now) == step + offset
     for offset in (-2, 2):
         assert verify_totp(secret, totp.at((step + offset) * 30), 0, now=now) is None
+    # Typed on a Devanagari keyboard, the same code is the same code.
+    devanagari = totp.at(step * 30).translate(str.maketrans("0123456789", "०१२३४५६७८९"))
+    assert verify_totp(secret, devanagari, 0, now=now) == step
     # A step at or before the last one used is refused: no replay.
     assert verify_totp(secret, totp.at(step * 30), step, now=now) is None
 
