@@ -324,10 +324,10 @@ def test_waiting_for_documents_stops_the_clock(app, office, clerk):
     today = clock.today_ist()
     due = today + dt.timedelta(days=5)
     application = office.file(due_date=due)
-    # Asked for three days ago, less an hour.
-    waiting = ask_for_documents(
-        app, clerk, application, clock.now() - dt.timedelta(days=3, hours=-1)
-    )
+    # Asked for at 01:00 IST three days ago: three days paused whatever the
+    # time of day the test runs (just after midnight IST too).
+    asked = clock.ist_day_start(today - dt.timedelta(days=3)) + dt.timedelta(hours=1)
+    waiting = ask_for_documents(app, clerk, application, asked)
     frozen = clock_of(waiting, today).days_left
     assert clock_of(waiting, today + dt.timedelta(days=10)).days_left == frozen
     body = text(clerk.get("/desk/"))
