@@ -5,7 +5,7 @@ import peewee as pw
 from blueprints.accounts.models import ROLES, User
 from blueprints.accounts.throttle import locked_now
 from blueprints.applications.models import Application
-from blueprints.applications.statuses import CLOCK, OPEN_STATUSES
+from blueprints.applications.statuses import OPEN_STATUSES
 from blueprints.masters.models import (
     Block,
     Csc,
@@ -15,7 +15,6 @@ from blueprints.masters.models import (
     Tehsil,
     Village,
 )
-from core import clock
 from core.access import gp_condition
 from core.audit import AuditEvent, actor_names
 from core.notify import Notification, active_alerts
@@ -59,7 +58,7 @@ def _users_by_role() -> list[tuple]:
 
 def home_context(user) -> dict:
     ctx: dict = {"area": _area_counts(user)}
-    if user.role in ("district_manager", "admin"):
+    if user.role == "admin":
         ctx["district"] = _district_counts()
     if user.role == "admin":
         ctx["users_by_role"] = _users_by_role()
@@ -70,21 +69,11 @@ def home_context(user) -> dict:
         )
         ctx["recent_events"] = list(AuditEvent.select().order_by(AuditEvent.id.desc()).limit(8))
         ctx["actors"] = actor_names(ctx["recent_events"])
-    if user.role == "csc_operator":
-        mine = Application.select().where(Application.csc == user.csc_id)
-        ctx["drafts"] = mine.where(Application.status == "draft").count()
-        since = clock.ist_day_start(clock.today_ist())
-        ctx["filed_today"] = mine.where(Application.submitted_at >= since).count()
     if user.role in ("office_user", "office_head"):
         open_here = Application.select().where(
             (Application.office == user.office_id) & Application.status.in_(OPEN_STATUSES)
         )
         ctx["queue_open"] = open_here.count()
-        ctx["queue_overdue"] = open_here.where(
-            CLOCK.overdue_sql(
-                clock.today_ist(), due=Application.due_date, status=Application.status
-            )
-        ).count()
         ctx["colleagues"] = list(
             User.select(User.full_name, User.full_name_local, User.role)
             .where((User.office == user.office_id) & (User.is_active_account == True))  # noqa: E712

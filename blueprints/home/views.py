@@ -3,6 +3,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from blueprints.home import bp
+from blueprints.home.lines import worklist
 from blueprints.home.services import home_context
 from core.access import public
 from core.db import db
@@ -16,7 +17,11 @@ from core.security import bad_request, safe_next
 def index():
     if not current_user.is_authenticated:
         return render("home/public.html")
-    return render(f"home/{current_user.role}.html", **home_context(current_user))
+    return render(
+        f"home/{current_user.role}.html",
+        worklist=worklist(current_user),
+        **home_context(current_user),
+    )
 
 
 @bp.route("/lang/<code>")

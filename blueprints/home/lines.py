@@ -1,0 +1,32 @@
+"""Each role's home page is its worklist: what needs the signed-in user
+today, a line each, drawn from every area. An area contributes through its
+own `blueprints/<area>/worklist.py`, found through the one list of areas
+(blueprints.AREAS), so a new area adds its lines without touching this file:
+
+    def lines(user) -> list[Line]
+
+An area returns only the lines that concern `user`'s role, computed with one
+query or a few over indexed columns (the page must stay cheap at district
+scale), and omits a line with nothing in it unless it is worth saying so
+(e.g. "Filed today: 0"). The home page shows urgent lines first, then the
+rest in the order of AREAS."""
+
+from dataclasses import dataclass
+
+from blueprints import area_modules
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str  # translated, with its figure (ngettext for counts)
+    url: str  # where the work is: a list already filtered to it
+    count: int = 0
+    urgent: bool = False  # past a deadline: shown first, marked
+
+
+def worklist(user) -> list[Line]:
+    lines: list[Line] = []
+    for _area, module in area_modules("worklist"):
+        lines.extend(module.lines(user))
+    # sorted() is stable: within urgent and not, the order of AREAS.
+    return sorted(lines, key=lambda line: not line.urgent)
