@@ -1,5 +1,5 @@
 """A real Zila for the benchmarks: the demo district seeded into a throwaway
-database, served by gunicorn with 2 web workers (as `make run` serves it) on
+database, served by gunicorn as `make run` serves it (gunicorn_conf.py) on
 127.0.0.1, and an HTTP client that signs in and posts the real forms.
 
 The benchmarks that drive it from outside (bench.network, bench.load,
