@@ -120,6 +120,7 @@ def _holidays_page(form, status=200, error=None):
     return render(
         "alerts/holidays.html",
         form=form,
+        days_off=workdays.days_off_words(),
         rows=rows,
         error=error,
         status=status,
