@@ -6,96 +6,10 @@ import json
 
 import peewee as pw
 from flask import has_request_context, request
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from core import clock
+from core import audit_labels, clock
 from core.db import BaseModel
-
-# What each recorded action means, for the history pages in every language.
-ACTION_LABELS = {
-    "login": _l("Signed in"),
-    "logout": _l("Signed out"),
-    "account.created": _l("Account created"),
-    "account.locked": _l("Account locked after wrong attempts"),
-    "account.unlocked": _l("Account unlocked"),
-    "account.activated": _l("Account activated"),
-    "account.deactivated": _l("Account deactivated"),
-    "password.changed": _l("Password changed"),
-    "2fa.enrolled": _l("Two-step sign-in set up"),
-    "2fa.reset": _l("Two-step sign-in reset"),
-    "2fa.recovery_code_used": _l("Recovery code used"),
-    "2fa.recovery_codes_issued": _l("New recovery codes made"),
-    "master.renamed": _l("Names changed"),
-    "service.created": _l("Service added"),
-    "service.updated": _l("Service changed"),
-    "application.viewed": _l("Application viewed"),
-    "document.viewed": _l("Document viewed"),
-    "queue.viewed": _l("Desk queue viewed"),
-    "charge.assigned": _l("Charge given"),
-    "charge.ended": _l("Charge ended"),
-    "holiday.added": _l("Holiday added"),
-    "holiday.deleted": _l("Holiday removed"),
-    "csc.proposed": _l("CSC proposed"),
-    "csc.opening_approved": _l("CSC opening approved"),
-    "csc.opening_rejected": _l("CSC proposal rejected"),
-    "csc.opened": _l("CSC opened"),
-    "csc.suspended": _l("CSC suspended"),
-    "csc.reactivated": _l("CSC reactivated"),
-    "csc.closure_proposed": _l("CSC closure proposed"),
-    "csc.closure_approved": _l("CSC closed"),
-    "csc.closure_rejected": _l("CSC closure rejected"),
-    "csc.updated": _l("CSC details changed"),
-    "inspection.reported": _l("Inspection report filed"),
-    "instruction.complied": _l("Instruction marked complied with"),
-    "inspector.saved": _l("Inspector added or changed"),
-    "employee.personal_viewed": _l("Employee's personal details viewed"),
-    "employee.transferred": _l("Employee transferred"),
-    "cadre.retirement_age": _l("Retirement age of a cadre changed"),
-    "employees.import_checked": _l("Employee import checked (dry run)"),
-    "employees.import_started": _l("Employee import started"),
-    "mis.certified": _l("Scheme figures certified for the month"),
-    "mis.corrected": _l("Scheme figures corrected after certification"),
-    "mis.indicator_added": _l("Scheme indicator added"),
-    "mis.indicator_retired": _l("Scheme indicator no longer asked for"),
-    "mis.indicator_resumed": _l("Scheme indicator asked for again"),
-    "directory.entry_saved": _l("Directory entry added or changed"),
-    "directory.entry_removed": _l("Directory entry removed"),
-    "directory.confirmed": _l("Directory entries confirmed for the quarter"),
-    "vc_room.saved": _l("VC room added or changed"),
-    "vc_fault.reported": _l("VC room fault reported"),
-    "vc_fault.closed": _l("VC room fault closed"),
-    "vc_meeting.scheduled": _l("VC meeting scheduled"),
-    "vc_meeting.recorded": _l("VC meeting attendance recorded"),
-    "vc_meeting.cancelled": _l("VC meeting cancelled"),
-    "vc_action.added": _l("VC action point added"),
-    "task.created": _l("Task assigned"),
-    "task.done": _l("Task marked done"),
-    "punches.imported": _l("Attendance punches imported"),
-    "leave.recorded": _l("Leave recorded"),
-    "timing.changed": _l("Office timings changed"),
-}
-OBJECT_LABELS = {
-    "user": _l("User"),
-    "tehsil": _l("Tehsil"),
-    "block": _l("Block"),
-    "gram_panchayat": _l("Gram panchayat"),
-    "village": _l("Village"),
-    "office": _l("Office"),
-    "service": _l("Service"),
-    "application": _l("Application"),
-    "csc": _l("CSC"),
-    "inspection": _l("Inspection"),
-    "instruction": _l("Instruction"),
-    "employee": _l("Employee"),
-    "cadre": _l("Cadre"),
-    "import_job": _l("Import"),
-    "mis_indicator": _l("Scheme indicator"),
-    "vc_room": _l("VC room"),
-    "vc_meeting": _l("VC meeting"),
-    "task": _l("Task"),
-    "punch_import": _l("Punch import"),
-}
 
 
 class AppendOnlyError(RuntimeError):
@@ -125,11 +39,11 @@ class AuditEvent(BaseModel):
 
     @property
     def action_label(self):
-        return ACTION_LABELS.get(self.action, self.action)
+        return audit_labels.action_label(self.action)
 
     @property
     def object_label(self):
-        return OBJECT_LABELS.get(self.object_type, self.object_type)
+        return audit_labels.object_label(self.object_type)
 
     @property
     def details(self) -> dict:

@@ -90,6 +90,12 @@ class Config:
     # A CSC with no application in this many days shows as inactive.
     CSC_INACTIVE_DAYS = int(os.environ.get("ZILA_CSC_INACTIVE_DAYS", 30))
     INSPECTIONS_PER_WEEK = int(os.environ.get("ZILA_INSPECTIONS_PER_WEEK", 2))
+    # The district's working week (core/workdays.py), for service levels and
+    # attendance alike: the weekly days off ("sun", or "sat,sun" for a
+    # five-day week) and whether the second and fourth Saturdays are off
+    # (Maharashtra's government offices); holidays are on /alerts/holidays.
+    WEEKLY_OFF = os.environ.get("ZILA_WEEKLY_OFF", "sun")
+    SECOND_FOURTH_SATURDAYS_OFF = os.environ.get("ZILA_SECOND_FOURTH_SATURDAYS_OFF", "1") != "0"
     TRACK_RATE_LIMIT = os.environ.get("TRACK_RATE_LIMIT", "30 per minute")
     # The address the portal is reached at: every printed or sent link is
     # built on it (core/links.py), and its host is the one a request may name.

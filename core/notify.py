@@ -436,6 +436,31 @@ def active_alerts() -> list[GatewayAlert]:
     )
 
 
+# --- the outbox page -------------------------------------------------------------
+
+OUTBOX_STATUSES = ("queued", "sent", "failed")
+SEARCH_MAX = 100
+
+
+def outbox(search: str = "", channel: str = "", status: str = ""):
+    """Messages whose recipient, subject or text contains `search` (any
+    case), of one channel and status when given; for paging newest first
+    on (created_at, id) with core.paging.keyset_page."""
+    query = Notification.select()
+    search = " ".join((search or "").split())[:SEARCH_MAX]
+    if search:
+        query = query.where(
+            Notification.recipient.contains(search)
+            | Notification.subject.contains(search)
+            | Notification.body.contains(search)
+        )
+    if channel:
+        query = query.where(Notification.channel == channel)
+    if status:
+        query = query.where(Notification.status == status)
+    return query
+
+
 def _tell_admins(alert: GatewayAlert) -> None:
     """Tell the administrators over the other channel, the one still working."""
     from flask_babel import force_locale

@@ -10,11 +10,12 @@ from blueprints.accounts.throttle import is_locked_anywhere, locked_now
 from blueprints.admin import bp
 from blueprints.admin.forms import MasterNameForm
 from blueprints.masters.models import Block, GramPanchayat, Office, Tehsil, Village
-from core import audit
+from core import audit, notify
 from core.access import get_scoped_or_404, requires
 from core.audit import AuditEvent
 from core.db import db, page_of
 from core.notify import Notification, active_alerts
+from core.paging import Cursor, keyset_page
 from core.render import page_arg, render
 
 PAGE = 50
@@ -198,20 +199,37 @@ def audit_log():
 @bp.route("/outbox")
 @requires("admin")
 def outbox():
+    search = " ".join(request.args.get("q", "").split())[: notify.SEARCH_MAX]
+    channel = request.args.get("channel", "")
     state = request.args.get("status", "")
-    query = Notification.select().order_by(Notification.id.desc())
-    if state in ("queued", "sent", "failed"):
-        query = query.where(Notification.status == state)
-    page = page_arg()
-    rows, has_next = page_of(query, page, PAGE)
+    errors = []
+    if channel and channel not in notify.CHANNEL_LABELS:
+        errors.append(_("Choose a channel from the list."))
+        channel = ""
+    if state and state not in notify.OUTBOX_STATUSES:
+        errors.append(_("Choose a status from the list."))
+        state = ""
+    page = keyset_page(
+        notify.outbox(search, channel, state),
+        Notification.created_at,
+        Notification.id,
+        after=Cursor.parse(request.args.get("after")),
+        before=Cursor.parse(request.args.get("before")),
+        size=PAGE,
+        newest_first=True,
+    )
+    args = {k: v for k, v in (("q", search), ("channel", channel), ("status", state)) if v}
     return render(
         "admin/outbox.html",
-        notes=rows,
-        state=state,
-        gateway_alerts=active_alerts(),
         page=page,
-        has_next=has_next,
-        args={"status": state} if state else {},
+        q=search,
+        channel=channel,
+        state=state,
+        channels=notify.CHANNEL_LABELS,
+        errors=errors,
+        gateway_alerts=active_alerts(),
+        args=args,
+        status=400 if errors else 200,
     )
 
 

@@ -39,7 +39,8 @@ from blueprints.alerts.models import AlertRecord
 from blueprints.applications.models import Application
 from blueprints.applications.statuses import CLOCK
 from blueprints.masters.models import Block, GramPanchayat, Office
-from core import clock, notify, sla
+from core import clock, notify, paging, sla
+from core.access import DISTRICT_WIDE, office_condition
 from core.db import write_transaction
 from core.i18n import message_locale
 from core.links import public_base
@@ -379,28 +380,27 @@ class Told:
         result = []
         order = {channel: i for i, channel in enumerate(CHANNELS)}
         for record in sorted(self.records, key=lambda r: order.get(r.channel, len(order))):
-            if record.status == "could_not_tell":
-                outcome = _("could not be told: %(reason)s", reason=record.reason_label)
-            else:
-                note = record.notification
-                outcome = OUTCOMES.get(note.status if note else "queued", "")
             result.append(
-                (CHANNEL_NAMES.get(record.channel, record.channel), outcome, self._reached(record))
+                (
+                    CHANNEL_NAMES.get(record.channel, record.channel),
+                    outcome(record),
+                    self._reached(record),
+                )
             )
         return result
 
 
-def alert_records(
-    offices=None, since: dt.date | None = None, until: dt.date | None = None, limit: int = 200
-):
-    """AlertRecord rows, newest day first, with the recipient's name, the
-    office's name and the delivery status joined in (one query).
+def offices_seen_by(user):
+    """The offices whose alerts `user` may read: None for the whole
+    district, else a subquery of Office ids (core.access.office_condition)."""
+    if user.role in DISTRICT_WIDE:
+        return None
+    return Office.select(Office.id).where(office_condition(user))
 
-    offices: None for the whole district, else a list of office ids or a
-    subquery selecting Office.id (e.g. Office.select(Office.id).where(
-    office_condition(user))). since/until: IST days, both inclusive;
-    since defaults to 7 days before today."""
-    since = since or clock.today_ist() - dt.timedelta(days=7)
+
+def _records(offices=None):
+    """AlertRecord rows with the recipient's name, the office's name and the
+    delivery status joined in, for the offices given (None: all)."""
     left = pw.JOIN.LEFT_OUTER
     query = (
         AlertRecord.select(
@@ -422,15 +422,54 @@ def alert_records(
         .join(Office, on=AlertRecord.office)
         .switch(AlertRecord)
         .join(notify.Notification, left, on=AlertRecord.notification)
-        .where(AlertRecord.day >= since)
     )
-    if until is not None:
-        query = query.where(AlertRecord.day <= until)
     if offices is not None:
         query = query.where(AlertRecord.office.in_(offices))
+    return query
+
+
+def alert_records(
+    offices=None, since: dt.date | None = None, until: dt.date | None = None, limit: int = 200
+):
+    """AlertRecord rows, newest day first, with the recipient's name, the
+    office's name and the delivery status joined in (one query).
+
+    offices: None for the whole district, else a list of office ids or a
+    subquery selecting Office.id (e.g. Office.select(Office.id).where(
+    office_condition(user))). since/until: IST days, both inclusive;
+    since defaults to 7 days before today."""
+    since = since or clock.today_ist() - dt.timedelta(days=7)
+    query = _records(offices).where(AlertRecord.day >= since)
+    if until is not None:
+        query = query.where(AlertRecord.day <= until)
     return list(
         query.order_by(AlertRecord.day.desc(), AlertRecord.office, AlertRecord.key).limit(limit)
     )
+
+
+LOG_PAGE = 50
+
+
+def alert_log(offices=None, *, after=None, before=None, size=LOG_PAGE) -> paging.Page:
+    """The full record of who was told what and when, newest first, one row
+    a person (or vacant post), office and channel, a page at a time."""
+    return paging.keyset_page(
+        _records(offices),
+        AlertRecord.created_at,
+        AlertRecord.id,
+        after=after,
+        before=before,
+        size=size,
+        newest_first=True,
+    )
+
+
+def outcome(record) -> str:
+    """What happened to one record, in the reader's language."""
+    if record.status == "could_not_tell":
+        return _("could not be told: %(reason)s", reason=record.reason_label)
+    note = record.notification
+    return str(OUTCOMES.get(note.status if note else "queued", ""))
 
 
 def alerts_for(

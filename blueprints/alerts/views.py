@@ -4,7 +4,7 @@ holds which charge, and the district holiday list."""
 import datetime as dt
 import json
 
-from flask import flash, redirect, url_for
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -12,9 +12,17 @@ from flask_login import current_user
 from blueprints.accounts import charges as charge_book
 from blueprints.alerts import bp
 from blueprints.alerts.forms import ChargeForm, EndChargeForm, HolidayForm, RowForm
-from blueprints.alerts.services import alerts_for
+from blueprints.alerts.services import (
+    CHANNEL_NAMES,
+    alert_log,
+    alerts_for,
+    offices_seen_by,
+    outcome,
+)
+from blueprints.masters.models import Office
 from core import clock, workdays
-from core.access import requires
+from core.access import get_scoped_or_404, office_condition, requires
+from core.paging import Cursor
 from core.periodic import TaskRun
 from core.render import render
 
@@ -72,6 +80,37 @@ def tasks():
     )
 
 
+# --- the alert log ------------------------------------------------------------------
+
+# Who sees the pendency dashboard, whose "who was told" links here.
+LOG_ROLES = ("district_manager", "admin", "block_officer", "office_head", "office_user")
+
+
+@bp.route("/log")
+@requires(*LOG_ROLES)
+def log():
+    offices = offices_seen_by(current_user)
+    office = None
+    raw = request.args.get("office_id", "")
+    if raw:
+        seen = Office.select().where(office_condition(current_user))
+        office = get_scoped_or_404(seen, raw)
+        offices = [office.id]
+    page = alert_log(
+        offices,
+        after=Cursor.parse(request.args.get("after")),
+        before=Cursor.parse(request.args.get("before")),
+    )
+    return render(
+        "alerts/log.html",
+        page=page,
+        office=office,
+        outcome=outcome,
+        channels=CHANNEL_NAMES,
+        args={"office_id": office.id} if office else {},
+    )
+
+
 # --- holidays ---------------------------------------------------------------------
 
 
@@ -81,6 +120,7 @@ def _holidays_page(form, status=200, error=None):
     return render(
         "alerts/holidays.html",
         form=form,
+        days_off=workdays.days_off_words(),
         rows=rows,
         error=error,
         status=status,

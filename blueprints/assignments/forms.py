@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
@@ -9,6 +10,7 @@ from wtforms.validators import StopValidation
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from blueprints.assignments.models import PRIORITIES
+from core import clock
 from core.forms import NOT_A_CHOICE, Optional, length, required
 
 
@@ -21,6 +23,12 @@ def a_date(form, field):
         raise StopValidation(_l("Write the date as YYYY-MM-DD, for example 2026-12-31.")) from None
     if not 2000 <= field.data.year <= 2100:
         raise StopValidation(_l("Give a due date between the years 2000 and 2100."))
+    today = clock.today_ist()
+    if field.data < today:
+        # A task given already overdue would draw an "overdue" SMS at once.
+        raise StopValidation(
+            _("The due date cannot be before today, %(today)s.", today=today.isoformat())
+        )
 
 
 class TaskForm(FlaskForm):

@@ -1,17 +1,17 @@
 """A month of demo punches for every employee in service: mostly on time,
 a few who come late most days (the late-comers list), some half days,
 forgotten out-punches, absences and leave records, over the last 30 days
-to yesterday (IST), skipping Sundays, second/fourth Saturdays and the
-holiday list. Inserted in batches: a few seconds for thousands of people."""
+to yesterday (IST), skipping the days the district's calendar closes
+(core.workdays). Inserted in batches: a few seconds for thousands of people."""
 
 import datetime as dt
 import random
 
 from blueprints.attendance.models import Leave, Punch, PunchImport
-from blueprints.attendance.services import closed_days
 from blueprints.employees.models import Employee
 from core import clock
 from core.db import db
+from core.workdays import closed_days
 
 SEED = 714
 DAYS = 30

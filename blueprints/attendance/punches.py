@@ -107,6 +107,15 @@ def _columns(header: list[str]) -> tuple[int, int]:
 def read_rows(filename: str, data: bytes) -> list[tuple[int, str, dt.datetime]]:
     """(row number, code, aware IST time) of every punch, or ImportRefused
     listing each bad row."""
+    rows, errors, _codes = _read(filename, data)
+    _refuse_if(errors)
+    return rows
+
+
+def _read(filename: str, data: bytes):
+    """The good rows, the bad ones as (row, message), and (row, code) of
+    every row that names a code: a row with a bad time may name an unknown
+    employee as well, and both are told in the same round."""
     if not (filename or "").lower().endswith(".csv"):
         raise ImportRefused(_("This is not a CSV file. Export the punches as CSV and try again."))
     if not data.strip():
@@ -128,7 +137,7 @@ def read_rows(filename: str, data: bytes) -> list[tuple[int, str, dt.datetime]]:
             _("This is not a CSV file. Export the punches as CSV and try again.")
         ) from None
     code_col, time_col = _columns(header)
-    rows, errors = [], []
+    rows, errors, codes = [], [], []
     try:
         for number, row in enumerate(reader, start=2):
             if not any(cell.strip() for cell in row):
@@ -141,6 +150,8 @@ def read_rows(filename: str, data: bytes) -> list[tuple[int, str, dt.datetime]]:
                 errors.append((number, _("A column is missing in this row.")))
                 continue
             code, when = row[code_col].strip().upper(), row[time_col].strip()
+            if code:
+                codes.append((number, code))
             parsed = parse_ist(when)
             if not code:
                 errors.append((number, _("The employee code is empty.")))
@@ -163,20 +174,30 @@ def read_rows(filename: str, data: bytes) -> list[tuple[int, str, dt.datetime]]:
         raise ImportRefused(
             _("This is not a CSV file. Export the punches as CSV and try again.")
         ) from None
-    if errors:
-        raise ImportRefused(
-            _("Some rows are wrong. Nothing was imported; correct them and try again."), errors
-        )
-    if not rows:
+    if not rows and not errors:
         raise ImportRefused(_("The file has no punches. Nothing was imported."))
-    return rows
+    return rows, errors, codes
+
+
+def _refuse_if(errors) -> None:
+    """Every bad row at once, in the file's order; a row wrong in two ways
+    is one line with both reasons."""
+    if not errors:
+        return
+    reasons: dict[int, list[str]] = {}
+    for number, message in errors:
+        reasons.setdefault(number, []).append(message)
+    raise ImportRefused(
+        _("Some rows are wrong. Nothing was imported; correct them and try again."),
+        [(n, " ".join(reasons[n])) for n in sorted(reasons)],
+    )
 
 
 def import_file(filename: str, data: bytes, employees, actor=None) -> Result:
     """Import a file of punches for `employees` (a query: the employees the
     importing user may import for). All or nothing."""
-    rows = read_rows(filename, data)
-    codes = sorted({code for _n, code, _t in rows})
+    rows, errors, named = _read(filename, data)
+    codes = sorted({code for _n, code in named})
     known = {}
     for chunk in range(0, len(codes), 500):
         part = codes[chunk : chunk + 500]
@@ -188,13 +209,10 @@ def import_file(filename: str, data: bytes, employees, actor=None) -> Result:
             known[code.upper()] = emp_id
     unknown = [
         (n, _("No employee of your offices has the code %(code)s.", code=code[:30]))
-        for n, code, _t in rows
+        for n, code in named
         if code not in known
     ]
-    if unknown:
-        raise ImportRefused(
-            _("Some rows are wrong. Nothing was imported; correct them and try again."), unknown
-        )
+    _refuse_if(errors + unknown)
     punches = {}
     for _n, code, when in rows:
         key = (known[code], clock.from_ist(when))

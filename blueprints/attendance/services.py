@@ -3,8 +3,9 @@ day, the month of one employee, an office's day, office-wise summaries for a
 date range, and the habitual late-comers.
 
 A day's status, first match wins:
-  holiday   Sunday, second or fourth Saturday (Maharashtra government
-            offices), or on the district's holiday list (core.workdays);
+  holiday   a day the district's calendar closes (core.workdays: its
+            weekly days off, second and fourth Saturdays where it closes
+            on them, and its holiday list), the one service levels count;
   leave     a leave record covers the day;
   absent    no punch;
   half_day  the first punch after the office's half-day time (14:00), or
@@ -37,7 +38,7 @@ from blueprints.masters.models import Office
 from core import clock
 from core.access import office_condition
 from core.db import db
-from core.workdays import holiday_names
+from core.workdays import closed_days
 
 # The establishment (HR) section keeps leave and attendance district-wide.
 VIEW_ROLES = (
@@ -137,26 +138,6 @@ def _wall_clock(value) -> dt.datetime:
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value)
     return clock.to_ist(value).replace(tzinfo=None)
-
-
-def is_second_or_fourth_saturday(day: dt.date) -> bool:
-    return day.weekday() == 5 and (day.day - 1) // 7 in (1, 3)
-
-
-def closed_days(first: dt.date, last: dt.date) -> dict:
-    """Day -> why the offices are closed, between two dates."""
-    names = holiday_names(first, last)
-    out = {}
-    day = first
-    while day <= last:
-        if day in names:
-            out[day] = names[day]
-        elif day.weekday() == 6:
-            out[day] = ("Sunday", "")
-        elif is_second_or_fourth_saturday(day):
-            out[day] = ("Second or fourth Saturday", "")
-        day += dt.timedelta(days=1)
-    return out
 
 
 def status_of(first: dt.datetime, last: dt.datetime, count: int, timing: Timing) -> str:

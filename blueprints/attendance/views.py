@@ -16,7 +16,7 @@ from blueprints.attendance.models import LEAVE_KINDS, Leave, OfficeTiming, Punch
 from blueprints.attendance.punches import ImportRefused, import_file
 from blueprints.employees.models import Employee
 from blueprints.masters.models import Office
-from core import audit, clock
+from core import audit, clock, workdays
 from core.access import get_scoped_or_404, requires
 from core.db import page_of, write_transaction
 from core.downloads import XLSX_MIMETYPE, download, to_csv, to_xlsx
@@ -88,6 +88,7 @@ def index():
     return render(
         "attendance/index.html",
         rows=rows[start : start + PAGE],
+        days_off=workdays.days_off_words(),
         first=first,
         last=last,
         args=args,

@@ -89,7 +89,7 @@ class ServiceForm(FlaskForm):
         _l("District e-governance society's share in %"), [Present()], min=0, max=100
     )
     working_days = BooleanField(
-        _l("Count the service level in working days (skip Sundays and district holidays)")
+        _l("Count the service level in working days (skip the district's days off and holidays)")
     )
     active = BooleanField(_l("Active: CSCs may file it"))
     document_lines = TextAreaField(

@@ -27,7 +27,7 @@ class Service(BaseModel):
     department = pw.ForeignKeyField(Office, backref="services", on_delete="RESTRICT")
     disposing_level = pw.CharField(max_length=12, choices=list(DISPOSING_LEVELS.items()))
     sla_days = pw.IntegerField(default=7)
-    # Count sla_days in working days (no Sundays, no district holidays)
+    # Count sla_days in working days (the district's calendar, core.workdays)
     # instead of calendar days: blueprints.applications.filing.due_date_for.
     working_days = pw.BooleanField(default=False)
     # Money in paise, so that sums are exact.

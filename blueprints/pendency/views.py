@@ -10,7 +10,6 @@ from flask_login import current_user
 
 from blueprints.applications.statuses import OPEN_STATUS_LABELS
 from blueprints.applications.workflow import clock_of
-from blueprints.masters.models import Office
 from blueprints.pendency import bp, charts, exports, listing
 from blueprints.pendency import services as svc
 from blueprints.pendency.filters import (
@@ -23,7 +22,7 @@ from blueprints.pendency.filters import (
     parse,
 )
 from core import audit, clock
-from core.access import DISTRICT_WIDE, office_condition, requires
+from core.access import requires
 from core.downloads import XLSX_MIMETYPE, dates_and_total, download, to_csv, to_xlsx
 from core.render import page_arg, render, wants_fragment
 from core.report_jobs import pdf_report
@@ -122,14 +121,9 @@ def _charts(dash, words: bool = True) -> dict:
 def _recent_alerts(filters: Filters) -> list:
     """Who was told what and when in the last week (the one-week alerts, a
     part of its own: blueprints/alerts), for the offices the user may see."""
-    from blueprints.alerts.services import alerts_for
+    from blueprints.alerts.services import alerts_for, offices_seen_by
 
-    if filters.office:
-        offices = [filters.office.id]
-    elif current_user.role in DISTRICT_WIDE:
-        offices = None
-    else:
-        offices = Office.select(Office.id).where(office_condition(current_user))
+    offices = [filters.office.id] if filters.office else offices_seen_by(current_user)
     return alerts_for(offices, limit=ALERTS_SHOWN)
 
 

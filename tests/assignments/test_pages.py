@@ -59,6 +59,29 @@ def test_bad_input_is_refused_beside_the_field_and_saves_nothing(
     assert _tasks(app) == (0, 0)
 
 
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "The due date cannot be before today, {today}."),
+        ("hi", "नियत तिथि आज ({today}) से पहले की नहीं हो सकती।"),
+        ("mr", "देय दिनांक आजच्या ({today}) आधीचा असू शकत नाही."),
+    ],
+)
+def test_a_due_date_in_the_past_is_refused_in_the_users_language(
+    app, login_as, staff, place, lang, message
+):
+    head = login_as("office_head")
+    head.set_cookie("lang", lang)
+    today = clock.today_ist()
+    yesterday = today - dt.timedelta(days=1)
+    response = _give(head, place, due_on=yesterday.isoformat(), codes="E001")
+    assert response.status_code == 400
+    assert message.format(today=today.isoformat()) in response.get_data(as_text=True)
+    assert _tasks(app) == (0, 0)
+    # Today itself is a due date one may give.
+    assert _give(head, place, codes="E001").status_code == 303
+
+
 def test_an_office_user_gives_tasks_in_their_office_only(app, login_as, staff, place):
     clerk = login_as("office_user", username="clerk2")
     response = _give(clerk, place, codes="E101")  # place 1's employee

@@ -104,6 +104,25 @@ def test_refused_files_save_nothing_and_name_the_row(ctx, staff, name, data, mes
     assert Punch.select().count() == 0 and PunchImport.select().count() == 0
 
 
+def test_every_bad_row_is_reported_in_one_round(ctx, staff):
+    """Unknown employees used to be told only once the dates were fixed."""
+    data = csv_of(
+        "A001,2026-10-05 09:00",
+        "A001,5th Oct 9am",  # row 3: a bad time
+        "NOBODY,2026-10-05 09:00",  # row 4: an unknown employee
+        "GHOST,junk",  # row 5: both
+        "A001,2026-10-05 18:00",
+    )
+    with pytest.raises(ImportRefused) as err:
+        import_file("p.csv", data, _all())
+    errors = dict(err.value.errors)
+    assert list(errors) == [3, 4, 5]
+    assert "is not a date and time" in errors[3]
+    assert errors[4] == "No employee of your offices has the code NOBODY."
+    assert "is not a date and time" in errors[5] and "the code GHOST" in errors[5]
+    assert Punch.select().count() == 0
+
+
 def test_an_employee_of_another_office_is_unknown_to_an_office_user(ctx, staff, place):
     from tests.factories import make_user
 
@@ -141,3 +160,28 @@ def test_the_upload_page_reports_rows_and_refusals(app, login_as, staff):
     response = head.form_post(page, data={}, content_type="multipart/form-data")
     assert response.status_code == 400
     assert "Choose the CSV file" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("lang", "row", "unknown"),
+    [
+        ("en", "Row {n}", "No employee of your offices has the code NOBODY."),
+        ("hi", "पंक्ति {n}", "आपके कार्यालयों के किसी कर्मचारी का कोड NOBODY नहीं है।"),
+        ("mr", "ओळ {n}", "आपल्या कार्यालयांतील कोणत्याही कर्मचाऱ्याचा कोड NOBODY नाही."),
+    ],
+)
+def test_the_upload_page_lists_bad_dates_and_unknown_employees_together(
+    app, login_as, staff, lang, row, unknown
+):
+    head = login_as("office_head")
+    head.set_cookie("lang", lang)
+    data = csv_of("A001,junk", "NOBODY,2026-10-05 09:00")
+    response = head.form_post(
+        "/attendance/import",
+        data={"file": (__import__("io").BytesIO(data), "p.csv")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 400
+    body = response.get_data(as_text=True)
+    assert row.format(n=2) in body and "junk" in body
+    assert row.format(n=3) in body and unknown in body

@@ -9,14 +9,13 @@ import pytest
 from blueprints.attendance.models import Leave, OfficeTiming
 from blueprints.attendance.punches import import_file
 from blueprints.attendance.services import (
-    is_second_or_fourth_saturday,
     late_comers,
     office_summary,
     register,
 )
 from blueprints.employees.models import Employee
 from core.db import db
-from core.workdays import Holiday
+from core.workdays import Holiday, is_second_or_fourth_saturday
 from tests.attendance.conftest import csv_of
 from tests.helpers import report_pdf
 
