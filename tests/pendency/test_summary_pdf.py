@@ -3,11 +3,10 @@ blocks, ten worst service-office rows, charts and note), in each language."""
 
 import io
 
+import pypdf
 import pytest
 
 from tests.helpers import report_pdf
-
-pypdf = pytest.importorskip("pypdf")
 
 A4 = (595, 842)  # points, rounded
 
