@@ -201,6 +201,7 @@ def finder():
                 occupation=form.occupation.data or "",
                 income=form.income.number,
                 area=form.area.data or "",
+                disability=form.disability.data or "",
             )
             schemes = svc.published_schemes().where(Scheme.status != "closed")
             matches = find(schemes, answers)
