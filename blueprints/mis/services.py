@@ -86,11 +86,15 @@ def visible_blocks(user):
 
 
 def active_indicators(month: dt.date, scheme_id: int | None = None) -> list[Indicator]:
-    """The indicators reported for `month`, scheme by scheme, in form order."""
+    """The indicators reported for `month`, scheme by scheme, in form order:
+    those asked for that month, including one stopped since."""
     query = (
         Indicator.select(Indicator, Scheme)
         .join(Scheme)
-        .where(Indicator.is_active & (Indicator.from_month <= month))
+        .where(
+            (Indicator.from_month <= month)
+            & (Indicator.until_month.is_null() | (Indicator.until_month >= month))
+        )
     )
     if scheme_id is not None:
         query = query.where(Indicator.scheme == scheme_id)
@@ -336,9 +340,21 @@ def add_indicator(scheme_id, code, names, unit, max_monthly, from_month, actor) 
     return indicator
 
 
-def set_indicator_active(indicator, active: bool, actor) -> None:
-    """Retiring an indicator stops asking for it; its figures stay."""
+def set_indicator_active(indicator, active: bool, actor, now=None) -> dt.date | None:
+    """Retiring an indicator stops asking for it from the month being
+    reported now (last month), unless a block has already certified that
+    month with it; the figures of every month up to the last one asked for
+    stay in the roll-ups. Returns that last month (None when asked again)."""
+    until = None
+    if not active:
+        until = months.reporting_month(now)
+        if not Certification.select().where(Certification.month == until).exists():
+            until = months.shift(until, -1)
     with write_transaction():
-        Indicator.update(is_active=active).where(Indicator.id == indicator.id).execute()
+        Indicator.update(is_active=active, until_month=until).where(
+            Indicator.id == indicator.id
+        ).execute()
         action = "mis.indicator_resumed" if active else "mis.indicator_retired"
-        audit.record(action, "mis_indicator", indicator.id, actor=actor)
+        extra = {} if until is None else {"until": months.key(until)}
+        audit.record(action, "mis_indicator", indicator.id, actor=actor, **extra)
+    return until

@@ -30,7 +30,9 @@ def due_months(today: dt.date) -> list[dt.date]:
     """The months whose figures are due by `today`, oldest first: those that
     have ended, from the 3rd of the month after, back to the first month any
     indicator is reported for and at most LOOKBACK months."""
-    first = Indicator.select(pw.fn.MIN(Indicator.from_month)).where(Indicator.is_active).scalar()
+    # Over every indicator: a stopped one is still due for the months it was
+    # asked for (active_indicators of each month decides).
+    first = Indicator.select(pw.fn.MIN(Indicator.from_month)).scalar()
     if first is None:
         return []
     if isinstance(first, str):  # SQLite hands back the text of an aggregate

@@ -391,12 +391,14 @@ def toggle_indicator(indicator_id):
     from blueprints.mis.models import Indicator
 
     indicator = get_scoped_or_404(Indicator.select(), indicator_id)
-    svc.set_indicator_active(indicator, not indicator.is_active, current_user)
-    if indicator.is_active:
+    until = svc.set_indicator_active(indicator, not indicator.is_active, current_user)
+    if until is not None:
         flash(
             _(
-                "“%(name)s” is no longer asked for. Its figures stay.",
+                "“%(name)s” is no longer asked for after %(month)s. Its figures up to "
+                "then stay in the roll-up.",
                 name=indicator.name(current_language()),
+                month=months.label(until),
             ),
             "ok",
         )
