@@ -281,7 +281,8 @@ def unconfirmed_offices(quarter):
 def remind_unconfirmed(now=None) -> int:
     """SMS the head of every office with entries not confirmed this quarter:
     its office_head users and the holder of its head post. One message per
-    person, office and week (dedupe key), however often this runs."""
+    person, office and week (dedupe key), however often this runs. Returns
+    how many were queued: a second run in the week counts none."""
     now = now or clock.now()
     quarter = quarter_of(now)
     year, week, _day = clock.today_ist(now).isocalendar()
@@ -305,11 +306,11 @@ def remind_unconfirmed(now=None) -> int:
                 q=quarter,
             )
         for mobile in sorted(mobiles):
-            notify.queue(
+            note = notify.queue(
                 "sms",
                 mobile,
                 text,
                 dedupe_key=f"dir-confirm:{office.id}:{year}-W{week:02d}:{mobile}",
             )
-            sent += 1
+            sent += notify.was_queued(note)
     return sent
