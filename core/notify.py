@@ -157,13 +157,16 @@ def sms_parts(text: str) -> int:
 
 
 def queue(channel: str, recipient: str, body: str, subject: str = "", dedupe_key=None):
-    """Store a message and ask huey to deliver it. Returns the row (existing
-    one when dedupe_key was already used)."""
+    """Store a message and ask huey to deliver it. Returns the row, whose
+    `queued` says whether this call queued it: False when dedupe_key was
+    already used (the row is then the earlier one, nothing new is sent).
+    None without a recipient. Count a send only when `queued`."""
     if not recipient:
         return None
     if dedupe_key:
         existing = Notification.get_or_none(Notification.dedupe_key == dedupe_key)
         if existing:
+            existing.queued = False
             return existing
     try:
         with db.atomic():
@@ -176,11 +179,20 @@ def queue(channel: str, recipient: str, body: str, subject: str = "", dedupe_key
             )
     except pw.IntegrityError:
         # A concurrent caller stored the same dedupe_key first.
-        return Notification.get(Notification.dedupe_key == dedupe_key)
+        existing = Notification.get(Notification.dedupe_key == dedupe_key)
+        existing.queued = False
+        return existing
+    note.queued = True
     from core.notify_tasks import deliver_notification
 
     deliver_notification(note.id)
     return note
+
+
+def was_queued(note) -> bool:
+    """Whether a queue() call queued a new message (not a duplicate, not
+    dropped for want of a recipient)."""
+    return bool(note is not None and getattr(note, "queued", False))
 
 
 def backend_for(channel: str) -> str:

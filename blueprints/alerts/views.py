@@ -37,6 +37,13 @@ SUMMARY_LABELS = {
     "queued": _l("still waiting"),
     "failed": _l("failed"),
     "missing": _l("missing"),
+    "offices": _l("block offices told"),
+    "gram_panchayats": _l("gram panchayats told"),
+    "no_mobile": _l("no mobile number"),
+    "gps_no_account": _l("gram panchayats without a staff account"),
+    "gps_no_mobile": _l("gram panchayats whose staff have no mobile number"),
+    "gps_no_account_codes": _l("without a staff account (codes)"),
+    "gps_no_mobile_codes": _l("without a mobile number (codes)"),
 }
 
 

@@ -156,8 +156,6 @@ def send_reminders(now: dt.datetime | None = None) -> dict:
                 skipped += 1
                 continue
             key = f"task:{employee_id}:{today.isoformat()}"
-            before = notify.Notification.get_or_none(notify.Notification.dedupe_key == key)
-            if before is None:
-                notify.queue("sms", mobile, sms_text(parts, today), dedupe_key=key)
-                sent += 1
+            note = notify.queue("sms", mobile, sms_text(parts, today), dedupe_key=key)
+            sent += notify.was_queued(note)
     return {"sms": sent, "no_mobile": skipped, "employees": len(by_employee)}

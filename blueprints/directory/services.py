@@ -11,7 +11,8 @@ from flask_babel import gettext as _
 from blueprints.accounts.models import User
 from blueprints.directory.models import DirectoryConfirmation, DirectoryEntry
 from blueprints.employees.models import HOLDING_STATUSES, Designation, Employee, EmployeeKey
-from blueprints.employees.search import fold, words
+from blueprints.employees.register import designations_matching
+from blueprints.employees.search import fold, query_words, ranked_page
 from blueprints.masters.models import Office
 from core import clock, notify
 from core.access import DISTRICT_WIDE, GOVERNMENT_STAFF
@@ -68,59 +69,33 @@ def _level_rank():
     return pw.Case(Office.level, [(lvl, n) for n, lvl in enumerate(LEVEL_ORDER)], 9)
 
 
-def skeleton(word: str) -> str:
-    """The consonants of a word's search key (employees.search.fold), so
-    that spellings that differ in their vowels meet: "tehsildar",
-    "Tahsildar" and "तहसीलदार" are all "tsldr"."""
-    return re.sub(r"[aeiouh]", "", fold(word))
-
-
-def matching_designations(q: str) -> list[int]:
-    """Designations whose English, Hindi or Marathi name contains q, or
-    whose words begin with q's words by their skeletons. The designations
-    are a few dozen rows: read once, matched here."""
-    needle = q.lower()
-    keys = [k for k in (skeleton(w) for w in words(q)) if len(k) >= 2]
-    found = []
-    for d in Designation.select(
-        Designation.id, Designation.name_en, Designation.name_hi, Designation.name_mr
-    ):
-        names = f"{d.name_en} {d.name_hi} {d.name_mr}"
-        if needle in names.lower():
-            found.append(d.id)
-            continue
-        if keys:
-            name_keys = [skeleton(w) for w in words(names)]
-            if all(any(n.startswith(k) for n in name_keys) for k in keys):
-                found.append(d.id)
-    return found
-
-
 def search(user, q: str = "", office_id=None):
-    """Entries matching q in the post's name (English, Hindi or Marathi, any
-    spelling), the office's name, or the holder's name (in either script);
-    ordered office by office."""
+    """Entries matching every word of q in the post's name (English, Hindi
+    or Marathi, any spelling), the office's name, the extension or the
+    holder's name (in either script); ordered office by office (the index
+    page ranks them: search_page)."""
     query = visible_entries(user)
-    q = (q or "").strip()[:60]
-    if q:
-        name_keys = [k for k in (fold(w) for w in words(q)) if len(k) >= 3]
-        by_key = Employee.name_en.contains(q) | Employee.name_local.contains(q)
-        for key in name_keys:
-            by_key |= Employee.id.in_(
+    tokens = query_words((q or "").strip()[:60], most=6)
+    posts = designations_matching(tokens) if tokens else {}
+    for token in tokens:
+        key = fold(token)
+        by_name = Employee.name_en.contains(token) | Employee.name_local.contains(token)
+        if len(key) >= 3:
+            by_name |= Employee.id.in_(
                 EmployeeKey.select(EmployeeKey.employee).where(EmployeeKey.key.startswith(key))
             )
         holder_match = Employee.select(pw.SQL("1")).where(
             (Employee.office == DirectoryEntry.office)
             & (Employee.designation == DirectoryEntry.designation)
             & Employee.status.in_(HOLDING_STATUSES)
-            & by_key
+            & by_name
         )
         query = query.where(
-            DirectoryEntry.designation.in_(matching_designations(q) or [0])
-            | Designation.code.contains(q)
-            | Office.name_en.contains(q)
-            | Office.name_local.contains(q)
-            | (DirectoryEntry.extension == q)
+            DirectoryEntry.designation.in_(posts[token] or [0])
+            | Designation.code.contains(token)
+            | Office.name_en.contains(token)
+            | Office.name_local.contains(token)
+            | (DirectoryEntry.extension == token)
             | pw.fn.EXISTS(holder_match)
         )
     if office_id is not None:
@@ -128,6 +103,33 @@ def search(user, q: str = "", office_id=None):
     return query.order_by(
         _level_rank(), Office.name_en, Office.id, DirectoryEntry.sort, Designation.name_en
     )
+
+
+def search_page(user, q: str, page: int):
+    """One page of the directory's search, the best matches first: the post
+    named exactly ("Tahsildar") before one that contains it ("Naib
+    Tahsildar"), then offices and holders."""
+
+    def fields_of(entries):
+        holders = holders_of(entries)
+        rows = []
+        for e in entries:
+            people = holders.get((e.office_id, e.designation_id), [])
+            rows.append(
+                [
+                    e.designation.name_en,
+                    e.designation.name_hi,
+                    e.designation.name_mr,
+                    *(h.name_en for h in people),
+                    *(h.name_local for h in people),
+                    e.office.name_en,
+                    e.office.name_local,
+                    e.extension,
+                ]
+            )
+        return rows
+
+    return ranked_page(search(user, q), q, fields_of, page, PER_PAGE)
 
 
 def holders_of(entries) -> dict:
@@ -281,7 +283,8 @@ def unconfirmed_offices(quarter):
 def remind_unconfirmed(now=None) -> int:
     """SMS the head of every office with entries not confirmed this quarter:
     its office_head users and the holder of its head post. One message per
-    person, office and week (dedupe key), however often this runs."""
+    person, office and week (dedupe key), however often this runs. Returns
+    how many were queued: a second run in the week counts none."""
     now = now or clock.now()
     quarter = quarter_of(now)
     year, week, _day = clock.today_ist(now).isocalendar()
@@ -305,11 +308,11 @@ def remind_unconfirmed(now=None) -> int:
                 q=quarter,
             )
         for mobile in sorted(mobiles):
-            notify.queue(
+            note = notify.queue(
                 "sms",
                 mobile,
                 text,
                 dedupe_key=f"dir-confirm:{office.id}:{year}-W{week:02d}:{mobile}",
             )
-            sent += 1
+            sent += notify.was_queued(note)
     return sent

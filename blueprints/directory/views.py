@@ -44,7 +44,7 @@ def _q() -> str:
 def index():
     q = _q()
     page = page_arg()
-    entries, has_next = page_of(svc.search(current_user, q), page, svc.PER_PAGE)
+    entries, has_next = svc.search_page(current_user, q, page)
     return render(
         "directory/index.html",
         "directory/_results.html",

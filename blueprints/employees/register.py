@@ -14,7 +14,7 @@ from blueprints.employees.models import (
     EmployeeKey,
     SanctionedPost,
 )
-from blueprints.employees.search import fold, words
+from blueprints.employees.search import fold, query_words, rank, ranked_page
 from blueprints.masters.models import Block, Office
 
 # Who sees the register at all: every signed-in member of staff, official
@@ -90,9 +90,25 @@ def parse_filters(args) -> Filters:
     return f
 
 
-def _token_condition(token: str):
+def designations_matching(tokens) -> dict[str, list[int]]:
+    """{word: ids of the designations one of whose names (English, Hindi or
+    Marathi) has that word, as typed or by sound}. The designations are a
+    few dozen rows: read once, matched here."""
+    names = list(
+        Designation.select(
+            Designation.id, Designation.name_en, Designation.name_hi, Designation.name_mr
+        ).tuples()
+    )
+    return {
+        token: [d_id for d_id, *texts in names if rank(token, texts) is not None]
+        for token in tokens
+    }
+
+
+def _token_condition(token: str, posts=()):
     """One typed word: a code or official mobile when it has digits, else a
-    name in either script, matched on the indexed search keys."""
+    name in either script, matched on the indexed search keys, or the
+    designation (`posts`: the ids of those it names)."""
     if any(ch.isdigit() for ch in token):
         upper = token.upper()
         by_code = (Employee.code >= upper) & (Employee.code < upper + "~")
@@ -108,19 +124,26 @@ def _token_condition(token: str):
     keys = EmployeeKey.select(EmployeeKey.employee).where(
         (EmployeeKey.key >= key) & (EmployeeKey.key < key + KEY_END)
     )
+    if posts:
+        return Employee.id.in_(keys) | Employee.designation.in_(list(posts))
     return Employee.id.in_(keys)
 
 
 def search(filters: Filters):
-    """The matching employees with designation and office, by name."""
+    """The matching employees with designation and office, by name: every
+    word typed is in the name, the code, the official mobile or the
+    designation."""
     query = (
         Employee.select(Employee, Designation, Office)
         .join(Designation)
         .switch(Employee)
         .join(Office)
     )
-    for token in words(filters.q)[:6]:
-        condition = _token_condition(token)
+    tokens = query_words(filters.q, most=6)
+    named = [t for t in tokens if not any(ch.isdigit() for ch in t)]
+    posts = designations_matching(named) if named else {}
+    for token in tokens:
+        condition = _token_condition(token, posts.get(token, ()))
         if condition is not None:
             query = query.where(condition)
     if filters.office:
@@ -130,6 +153,26 @@ def search(filters: Filters):
     if filters.status:
         query = query.where(Employee.status == filters.status)
     return query.order_by(Employee.name_en, Employee.id)
+
+
+def search_page(filters: Filters, page: int):
+    """One page of the register's search, the best matches first."""
+
+    def fields_of(rows):
+        return [
+            [
+                e.name_en,
+                e.name_local,
+                e.designation.name_en,
+                e.designation.name_hi,
+                e.designation.name_mr,
+                e.code,
+                e.mobile_official,
+            ]
+            for e in rows
+        ]
+
+    return ranked_page(search(filters), filters.q, fields_of, page, PAGE_SIZE)
 
 
 # --- the vacancy statement ----------------------------------------------------

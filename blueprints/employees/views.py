@@ -38,7 +38,7 @@ def _designations():
 def index():
     filters = reg.parse_filters(request.args)
     page = page_arg()
-    rows, has_next = page_of(reg.search(filters), page, reg.PAGE_SIZE)
+    rows, has_next = reg.search_page(filters, page)
     fragment = wants_fragment()
     return render(
         "employees/index.html",

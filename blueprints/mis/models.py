@@ -44,6 +44,9 @@ class Indicator(BaseModel):
     position = pw.IntegerField(default=0)
     from_month = pw.DateField()
     is_active = pw.BooleanField(default=True)
+    # The last month it was asked for, once stopped (empty while asked for):
+    # its figures of from_month..until_month stay in every roll-up.
+    until_month = pw.DateField(null=True)
     created_at = pw.DateTimeField(default=clock.now)
 
     class Meta:
@@ -57,6 +60,13 @@ class Indicator(BaseModel):
     @property
     def unit_label(self):
         return UNITS.get(self.unit, self.unit)
+
+    @property
+    def until_label(self) -> str:
+        """The last month asked for, "November 2026" in the page's language."""
+        from blueprints.mis.months import label
+
+        return label(self.until_month) if self.until_month else ""
 
 
 class Entry(BaseModel):

@@ -14,6 +14,7 @@ import re
 
 import peewee as pw
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 from blueprints.accounts.models import User
@@ -86,11 +87,15 @@ def visible_blocks(user):
 
 
 def active_indicators(month: dt.date, scheme_id: int | None = None) -> list[Indicator]:
-    """The indicators reported for `month`, scheme by scheme, in form order."""
+    """The indicators reported for `month`, scheme by scheme, in form order:
+    those asked for that month, including one stopped since."""
     query = (
         Indicator.select(Indicator, Scheme)
         .join(Scheme)
-        .where(Indicator.is_active & (Indicator.from_month <= month))
+        .where(
+            (Indicator.from_month <= month)
+            & (Indicator.until_month.is_null() | (Indicator.until_month >= month))
+        )
     )
     if scheme_id is not None:
         query = query.where(Indicator.scheme == scheme_id)
@@ -254,6 +259,59 @@ def _supersede(gp, month, values, actor, reason, certified, now) -> int:
 
 # --- reporting and certifying -------------------------------------------------
 
+# Why a gram panchayat gets no SMS reminder: the reminder goes to the first
+# active GP staff account of the GP that has a mobile number.
+NOT_TOLD = {
+    "no_account": _l("No staff account of the gram panchayat"),
+    "no_mobile": _l("Its staff account has no mobile number"),
+}
+
+
+def gp_contacts(gp_ids) -> tuple[dict[int, str], dict[int, str]]:
+    """({GP id: mobile the reminder goes to}, {GP id: why none, a NOT_TOLD
+    key}) for the GPs of `gp_ids` (a list or a subquery of ids), in one query."""
+    mobiles, accounts = {}, set()
+    rows = (
+        User.select(User.gram_panchayat, User.mobile)
+        .where((User.role == "gp_staff") & User.is_active_account & User.gram_panchayat.in_(gp_ids))
+        .order_by(User.id)
+        .tuples()
+    )
+    for gp_id, mobile in rows:
+        accounts.add(gp_id)
+        if mobile and gp_id not in mobiles:
+            mobiles[gp_id] = mobile
+    ids = gp_ids if isinstance(gp_ids, list | set | tuple) else [i for (i,) in gp_ids.tuples()]
+    why = {
+        gp_id: ("no_mobile" if gp_id in accounts else "no_account")
+        for gp_id in ids
+        if gp_id not in mobiles
+    }
+    return mobiles, why
+
+
+def untold_gps(user, month: dt.date, indicator_ids: list[int], limit: int = 100):
+    """The GPs of the user's area that are chased for `month` (not every
+    figure entered, block not certified) but get no SMS, with the reason:
+    (count, [(GP, block name, reason label)] of at most `limit`)."""
+    certified = Certification.select(Certification.block).where(Certification.month == month)
+    chased = GramPanchayat.select(GramPanchayat.id).where(
+        gp_condition(user)
+        & GramPanchayat.id.not_in(complete_gps(month, indicator_ids))
+        & GramPanchayat.block.not_in(certified)
+    )
+    _mobiles, why = gp_contacts(chased)
+    gps = (
+        GramPanchayat.select(GramPanchayat, Block)
+        .join(Block)
+        .where(GramPanchayat.id.in_(list(why)))
+        .order_by(Block.name_en, GramPanchayat.name_en, GramPanchayat.id)
+        .limit(limit)
+        if why
+        else []
+    )
+    return len(why), [(gp, gp.block.name, NOT_TOLD[why[gp.id]]) for gp in gps]
+
 
 def complete_gps(month: dt.date, indicator_ids: list[int]):
     """Subquery: the GPs with a current figure of every indicator of the month."""
@@ -336,9 +394,21 @@ def add_indicator(scheme_id, code, names, unit, max_monthly, from_month, actor) 
     return indicator
 
 
-def set_indicator_active(indicator, active: bool, actor) -> None:
-    """Retiring an indicator stops asking for it; its figures stay."""
+def set_indicator_active(indicator, active: bool, actor, now=None) -> dt.date | None:
+    """Retiring an indicator stops asking for it from the month being
+    reported now (last month), unless a block has already certified that
+    month with it; the figures of every month up to the last one asked for
+    stay in the roll-ups. Returns that last month (None when asked again)."""
+    until = None
+    if not active:
+        until = months.reporting_month(now)
+        if not Certification.select().where(Certification.month == until).exists():
+            until = months.shift(until, -1)
     with write_transaction():
-        Indicator.update(is_active=active).where(Indicator.id == indicator.id).execute()
+        Indicator.update(is_active=active, until_month=until).where(
+            Indicator.id == indicator.id
+        ).execute()
         action = "mis.indicator_resumed" if active else "mis.indicator_retired"
-        audit.record(action, "mis_indicator", indicator.id, actor=actor)
+        extra = {} if until is None else {"until": months.key(until)}
+        audit.record(action, "mis_indicator", indicator.id, actor=actor, **extra)
+    return until

@@ -1,8 +1,10 @@
 """The daily reminder that tasks.py schedules: from the 3rd of the month
 after, every gram panchayat that has not entered all its figures of a month,
 and every block office whose month is not certified, get one SMS a day until
-they do. The outbox's dedupe key (office or GP, and the IST date) makes a
-second run on the same day send nothing."""
+they do, when someone there has an account with a mobile number (the run's
+record counts and names the GPs that have none). The outbox's dedupe key
+(office or GP, and the IST date) makes a second run on the same day send
+nothing, and the record counts it as "already"."""
 
 import datetime as dt
 
@@ -15,7 +17,7 @@ from blueprints.accounts.models import User
 from blueprints.masters.models import Block, GramPanchayat, Office
 from blueprints.mis import months
 from blueprints.mis.models import Certification, Indicator
-from blueprints.mis.services import active_indicators, complete_gps
+from blueprints.mis.services import active_indicators, complete_gps, gp_contacts
 from core import clock, notify
 from core.periodic import scheduled
 
@@ -30,7 +32,9 @@ def due_months(today: dt.date) -> list[dt.date]:
     """The months whose figures are due by `today`, oldest first: those that
     have ended, from the 3rd of the month after, back to the first month any
     indicator is reported for and at most LOOKBACK months."""
-    first = Indicator.select(pw.fn.MIN(Indicator.from_month)).where(Indicator.is_active).scalar()
+    # Over every indicator: a stopped one is still due for the months it was
+    # asked for (active_indicators of each month decides).
+    first = Indicator.select(pw.fn.MIN(Indicator.from_month)).scalar()
     if first is None:
         return []
     if isinstance(first, str):  # SQLite hands back the text of an aggregate
@@ -55,9 +59,23 @@ def _recipients(users_query) -> dict:
     return found
 
 
+# How many GPs the run record names (by code) among those it could not tell.
+NAMED = 30
+
+
 def send_reminders(now: dt.datetime | None = None) -> dict:
+    """SMS queued to block offices and GPs (a second run of the day queues
+    none: "already"), the offices with nobody to tell ("no_mobile"), and the
+    GPs that get no reminder and why, the first of them named by code."""
     today = clock.today_ist(now)
-    counts = {"offices": 0, "gram_panchayats": 0, "no_mobile": 0}
+    counts = {
+        "offices": 0,
+        "gram_panchayats": 0,
+        "no_mobile": 0,
+        "already": 0,
+        "gps_no_account": 0,
+        "gps_no_mobile": 0,
+    }
     pending_blocks: dict[int, list] = {}  # block id -> months not certified
     pending_gps: dict[int, list] = {}  # GP id -> months not fully entered
     for month in due_months(today):
@@ -118,26 +136,27 @@ def _remind_offices(pending_blocks, pending_gps, today, counts):
             months=_month_list(pending_blocks[office.block_id]),
             n=waiting,
         )
-        notify.queue("sms", mobile, body, dedupe_key=f"mis:office:{office.id}:{today}")
-        counts["offices"] += 1
+        note = notify.queue("sms", mobile, body, dedupe_key=f"mis:office:{office.id}:{today}")
+        counts["offices" if notify.was_queued(note) else "already"] += 1
 
 
 def _remind_gps(pending_gps, today, counts):
     if not pending_gps:
         return
-    staff = _recipients(
-        User.select(User.gram_panchayat, User.mobile).where(
-            (User.role == "gp_staff")
-            & User.is_active_account
-            & User.gram_panchayat.in_(list(pending_gps))
-        ),
-    )
-    names = {
-        gp.id: gp.name
-        for gp in GramPanchayat.select(
-            GramPanchayat.id, GramPanchayat.name_en, GramPanchayat.name_local
-        ).where(GramPanchayat.id.in_(list(staff)))
-    }
+    staff, why = gp_contacts(list(pending_gps))
+    names, codes = {}, {}
+    for gp in GramPanchayat.select(
+        GramPanchayat.id, GramPanchayat.code, GramPanchayat.name_en, GramPanchayat.name_local
+    ).where(GramPanchayat.id.in_(list(pending_gps))):
+        names[gp.id], codes[gp.id] = gp.name, gp.code
+    for reason in ("no_account", "no_mobile"):
+        untold = sorted(codes.get(gp_id, str(gp_id)) for gp_id, r in why.items() if r == reason)
+        counts[f"gps_{reason}"] = len(untold)
+        if untold:
+            more = len(untold) - NAMED
+            counts[f"gps_{reason}_codes"] = ", ".join(untold[:NAMED]) + (
+                f" (+{more})" if more > 0 else ""
+            )
     for gp_id, due in pending_gps.items():
         mobile = staff.get(gp_id)
         if not mobile:
@@ -148,8 +167,8 @@ def _remind_gps(pending_gps, today, counts):
             gp=names.get(gp_id, ""),
             months=_month_list(due),
         )
-        notify.queue("sms", mobile, body, dedupe_key=f"mis:gp:{gp_id}:{today}")
-        counts["gram_panchayats"] += 1
+        note = notify.queue("sms", mobile, body, dedupe_key=f"mis:gp:{gp_id}:{today}")
+        counts["gram_panchayats" if notify.was_queued(note) else "already"] += 1
 
 
 # 10:30 IST is 05:00 UTC (huey reads crontabs in UTC): in office hours, after

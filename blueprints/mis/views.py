@@ -13,6 +13,7 @@ from blueprints.mis import bp, charts, exports, months
 from blueprints.mis import rollup as ru
 from blueprints.mis import services as svc
 from blueprints.mis.months import MonthError
+from core import clock
 from core.access import get_scoped_or_404, requires
 from core.downloads import XLSX_MIMETYPE, download, money_and_total, to_csv, to_xlsx
 from core.i18n import current_language
@@ -311,13 +312,25 @@ def pending():
         table = exports.status_table(rows, total, month)
         name = f"mis-status-{months.key(month)}"
         return _send_table(fmt, table, name, _("Reporting"))
+    from blueprints.mis.tasks import DUE_DAY, LOOKBACK, due_months
+
+    due_from = months.shift(month, 1).replace(day=DUE_DAY)
+    # Reminders go out from the due day, for the last LOOKBACK due months.
+    stopped = due_from <= clock.today_ist() and month not in due_months(clock.today_ist())
+    untold_count, untold = (0, [])
+    if all_ids and not stopped:
+        untold_count, untold = svc.untold_gps(current_user, month, all_ids)
     return render(
         "mis/pending.html",
         rows=rows,
         total=total,
         certified=sum(1 for r in rows if r.certified),
         has_indicators=bool(all_ids),
-        due_from=months.shift(month, 1).replace(day=3),
+        due_from=due_from,
+        reminders_stopped=stopped,
+        lookback=LOOKBACK,
+        untold=untold,
+        untold_count=untold_count,
         **_nav(month),
     )
 
@@ -391,12 +404,14 @@ def toggle_indicator(indicator_id):
     from blueprints.mis.models import Indicator
 
     indicator = get_scoped_or_404(Indicator.select(), indicator_id)
-    svc.set_indicator_active(indicator, not indicator.is_active, current_user)
-    if indicator.is_active:
+    until = svc.set_indicator_active(indicator, not indicator.is_active, current_user)
+    if until is not None:
         flash(
             _(
-                "“%(name)s” is no longer asked for. Its figures stay.",
+                "“%(name)s” is no longer asked for after %(month)s. Its figures up to "
+                "then stay in the roll-up.",
                 name=indicator.name(current_language()),
+                month=months.label(until),
             ),
             "ok",
         )

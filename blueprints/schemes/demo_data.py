@@ -17,7 +17,7 @@ SCHEMES = [
         "office": "ZP-PAN",
         "scene": "house",
         "groups": ["rural_poor", "bpl", "sc_st"],
-        "rules": {"area": "rural"},
+        "rules": {"min_age": 18, "area": "rural"},
         "titles": (
             "Pradhan Mantri Awas Yojana – Gramin",
             "प्रधानमंत्री आवास योजना – ग्रामीण",
@@ -65,7 +65,7 @@ SCHEMES = [
         "office": "DSAO",
         "scene": "field",
         "groups": ["farmers"],
-        "rules": {"occupations": ["farmer"]},
+        "rules": {"min_age": 18, "occupations": ["farmer"]},
         "titles": (
             "PM-KISAN Samman Nidhi",
             "पीएम-किसान सम्मान निधि",
@@ -109,7 +109,7 @@ SCHEMES = [
         "office": "ZP-SW",
         "scene": "house",
         "groups": ["sc_st", "rural_poor"],
-        "rules": {"categories": ["sc"], "income_max": 120000},
+        "rules": {"min_age": 18, "categories": ["sc"], "income_max": 120000},
         "titles": ("Ramai Awas Yojana", "रमाई आवास योजना", "रमाई आवास योजना"),
         "objective": (
             "Houses for Scheduled Caste and Nav-Bauddha families who have no pucca house.",
@@ -149,7 +149,7 @@ SCHEMES = [
         "office": "COLL-REV",
         "scene": "elders",
         "groups": ["divyang", "women", "bpl"],
-        "rules": {"max_age": 64, "income_max": 21000},
+        "rules": {"min_age": 18, "max_age": 64, "income_max": 21000},
         "service": "PENSION-OLD",
         "titles": (
             "Sanjay Gandhi Niradhar Anudan Yojana",
@@ -157,14 +157,14 @@ SCHEMES = [
             "संजय गांधी निराधार अनुदान योजना",
         ),
         "objective": (
-            "Monthly financial help to destitute persons below 65: persons with disabilities, widows, deserted women, orphans and the seriously ill.",
-            "65 वर्ष से कम आयु के निराधार व्यक्तियों को मासिक आर्थिक सहायता: दिव्यांग, विधवा, परित्यक्ता, अनाथ और गंभीर रोगी।",
-            "65 वर्षांखालील निराधार व्यक्तींना दरमहा आर्थिक सहाय्य: दिव्यांग, विधवा, परित्यक्ता, अनाथ व गंभीर आजारी.",
+            "Monthly financial help to destitute persons below 65: persons with disabilities, widows, deserted women and the seriously ill.",
+            "65 वर्ष से कम आयु के निराधार व्यक्तियों को मासिक आर्थिक सहायता: दिव्यांग, विधवा, परित्यक्ता और गंभीर रोगी।",
+            "65 वर्षांखालील निराधार व्यक्तींना दरमहा आर्थिक सहाय्य: दिव्यांग, विधवा, परित्यक्ता व गंभीर आजारी.",
         ),
         "eligibility": (
-            "- Below 65 years of age\n- Annual family income up to ₹21,000\n- Resident of Maharashtra for 15 years",
-            "- 65 वर्ष से कम आयु\n- परिवार की वार्षिक आय ₹21,000 तक\n- 15 वर्षों से महाराष्ट्र का निवासी",
-            "- वय 65 वर्षांपेक्षा कमी\n- कुटुंबाचे वार्षिक उत्पन्न ₹21,000 पर्यंत\n- 15 वर्षांपासून महाराष्ट्राचा रहिवासी",
+            "- Aged 18 to 64\n- Annual family income up to ₹21,000\n- Resident of Maharashtra for 15 years",
+            "- 18 से 64 वर्ष की आयु\n- परिवार की वार्षिक आय ₹21,000 तक\n- 15 वर्षों से महाराष्ट्र का निवासी",
+            "- वय 18 ते 64 वर्षे\n- कुटुंबाचे वार्षिक उत्पन्न ₹21,000 पर्यंत\n- 15 वर्षांपासून महाराष्ट्राचा रहिवासी",
         ),
         "benefits": (
             "**₹1,500 a month** paid by direct benefit transfer.",
@@ -291,7 +291,7 @@ SCHEMES = [
         "office": "DSAO",
         "scene": "pond",
         "groups": ["farmers"],
-        "rules": {"occupations": ["farmer"], "area": "rural"},
+        "rules": {"min_age": 18, "occupations": ["farmer"], "area": "rural"},
         "titles": ("Magel Tyala Shettale", "मागेल त्याला खेत तालाब", "मागेल त्याला शेततळे"),
         "objective": (
             "A farm pond for every farmer who asks for one, to save rain water for protective irrigation.",
@@ -383,7 +383,7 @@ SCHEMES = [
         "office": "ZP-SW",
         "scene": "divyang",
         "groups": ["divyang"],
-        "rules": {},
+        "rules": {"disability": True, "area": "rural"},
         "titles": (
             "ZP 5% fund for persons with disabilities",
             "जिला परिषद 5% दिव्यांग निधि",
@@ -431,7 +431,7 @@ SCHEMES = [
         "office": "ZP-WCW",
         "scene": "school",
         "groups": ["girls"],
-        "rules": {"max_age": 10, "genders": ["female"]},
+        "rules": {"max_age": 9, "genders": ["female"]},  # "below 10"
         "titles": ("Sukanya Samriddhi Yojana", "सुकन्या समृद्धि योजना", "सुकन्या समृद्धी योजना"),
         "objective": (
             "A savings account for a girl's education and marriage, with a high, tax-free interest rate.",
@@ -475,7 +475,8 @@ SCHEMES = [
         "office": "ZP-WCW",
         "scene": "school",
         "groups": ["girls", "women"],
-        "rules": {"genders": ["female"], "income_max": 750000},
+        # Born after 1 August 2017: at most 9 years old in the demo year 2026-27.
+        "rules": {"max_age": 9, "genders": ["female"], "income_max": 750000},
         "titles": ("Majhi Kanya Bhagyashree", "माझी कन्या भाग्यश्री", "माझी कन्या भाग्यश्री"),
         "objective": (
             "To improve the sex ratio and girls' education, with a deposit in the girl's name.",
@@ -515,7 +516,12 @@ SCHEMES = [
         "office": "DSAO",
         "scene": "pond",
         "groups": ["farmers", "sc_st"],
-        "rules": {"categories": ["sc"], "occupations": ["farmer"], "income_max": 150000},
+        "rules": {
+            "min_age": 18,
+            "categories": ["sc"],
+            "occupations": ["farmer"],
+            "income_max": 150000,
+        },
         "titles": (
             "Dr. Babasaheb Ambedkar Krishi Swavalamban Yojana",
             "डॉ. बाबासाहेब आंबेडकर कृषि स्वावलंबन योजना",

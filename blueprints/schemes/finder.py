@@ -3,9 +3,12 @@ structured rules, with the reasons for every match in the page's language.
 
 Rules (SchemeVersion.rules / Scheme.rules, all optional):
   min_age, max_age (years), genders, categories, occupations (lists of keys;
-  empty = anyone), income_max (annual rupees), area ("rural" / "urban").
-An unanswered question never excludes a scheme: the match says what to
-check instead. A scheme with no rules at all is open to every resident."""
+  empty = anyone), income_max (annual rupees), area ("rural" / "urban"),
+  disability (true: only persons with a disability of 40 % and above).
+Both age bounds are inclusive: min_age 65 takes a person of 65, max_age 64
+one of 64 ("below 65"). An unanswered question never excludes a scheme: the
+match says what to check instead. A scheme with no rules at all is open to
+every resident."""
 
 from dataclasses import dataclass, field
 
@@ -14,7 +17,16 @@ from flask_babel import gettext as _
 from blueprints.schemes.models import AREAS, CATEGORIES, GENDERS, OCCUPATIONS
 from core.i18n import indian_number
 
-RULE_KEYS = ("min_age", "max_age", "genders", "categories", "occupations", "income_max", "area")
+RULE_KEYS = (
+    "min_age",
+    "max_age",
+    "genders",
+    "categories",
+    "occupations",
+    "income_max",
+    "area",
+    "disability",
+)
 
 
 @dataclass
@@ -25,13 +37,14 @@ class Answers:
     occupation: str = ""
     income: int | None = None  # annual, rupees
     area: str = ""
+    disability: str = ""  # "yes" (40 % and above), "no", or "" (not answered)
 
     @property
     def empty(self) -> bool:
         return (
             self.age is None
             and self.income is None
-            and not any((self.gender, self.category, self.occupation, self.area))
+            and not any((self.gender, self.category, self.occupation, self.area, self.disability))
         )
 
 
@@ -117,6 +130,18 @@ def check(rules: dict, a: Answers) -> Match | None:
             return None
         else:
             m.reasons.append(_("Available where you live: %(area)s.", area=AREAS.get(area, area)))
+    if rules.get("disability"):
+        if not a.disability:
+            m.to_check.append(_("Only for persons with a disability of 40% and above."))
+        elif a.disability != "yes":
+            return None
+        else:
+            m.reasons.append(
+                _(
+                    "You have a disability: the scheme is for persons with a disability "
+                    "of 40% and above."
+                )
+            )
     if not m.reasons and not m.to_check:
         m.reasons.append(_("Open to every resident of the district."))
     return m

@@ -12,6 +12,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from blueprints.schemes.models import (
     AREAS,
     CATEGORIES,
+    DISABILITY,
     GENDERS,
     GROUPS,
     LEVELS,
@@ -105,6 +106,12 @@ class FinderForm(FlaskForm):
         validate_choice=False,
         validators=[one_of(AREAS, allow_blank=True)],
     )
+    disability = SelectField(
+        _l("Do you have a disability?"),
+        choices=_choices(DISABILITY, _l("Not given")),
+        validate_choice=False,
+        validators=[one_of(DISABILITY, allow_blank=True)],
+    )
 
 
 class NewSchemeForm(FlaskForm):
@@ -180,6 +187,15 @@ class DetailsForm(FlaskForm):
         validate_choice=False,
         validators=[one_of(AREAS, allow_blank=True)],
     )
+    disability = SelectField(
+        _l("Persons with disabilities"),
+        choices=[
+            SelectChoice("", _l("Anyone")),
+            SelectChoice("yes", _l("Only persons with a disability of 40% and above")),
+        ],
+        validate_choice=False,
+        validators=[one_of({"yes"}, allow_blank=True)],
+    )
 
     def validate_max_age(self, field):
         lo = getattr(self.min_age, "number", None)
@@ -196,6 +212,7 @@ class DetailsForm(FlaskForm):
             "occupations": self.occupations.data or [],
             "income_max": self.income_max.number,
             "area": self.area.data or "",
+            "disability": True if self.disability.data == "yes" else None,
         }
 
 

@@ -179,6 +179,7 @@ def details(scheme_pk):
                 "occupations": rules.get("occupations", []),
                 "income_max": str(rules.get("income_max", "")),
                 "area": rules.get("area", ""),
+                "disability": "yes" if rules.get("disability") else "",
             },
         )
     else:

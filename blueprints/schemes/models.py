@@ -75,6 +75,7 @@ OCCUPATIONS = {
     "unemployed": _l("Not working"),
 }
 AREAS = {"rural": _l("Rural (village)"), "urban": _l("Urban (town or city)")}
+DISABILITY = {"yes": _l("Yes, 40% and above"), "no": _l("No")}
 
 VERSION_STATES = {
     "draft": _l("Draft"),

@@ -10,7 +10,7 @@ import json
 import peewee as pw
 from flask_babel import gettext as _
 
-from blueprints.employees.search import fold, keys_of
+from blueprints.employees.search import fold, keys_of, query_words, ranked_page, search_key
 from blueprints.masters.models import Office
 from blueprints.schemes import photos
 from blueprints.schemes.models import (
@@ -23,7 +23,7 @@ from blueprints.schemes.models import (
     SchemePhoto,
     SchemeVersion,
 )
-from blueprints.schemes.text import clean_text, has_html, search_key
+from blueprints.schemes.text import clean_text, has_html
 from core import clock, storage
 from core.db import write_transaction
 
@@ -476,9 +476,16 @@ def _search_text(words: list[str]) -> str:
     return search_key(text) + "\n" + " ".join(sorted(keys_of(text)))
 
 
+# A sound key this short meets unrelated words across scripts ("farm" and
+# प्रमाण are both "prm"): scheme text has every language, so a word shorter
+# than this is found as typed.
+SOUND_KEY_MIN = 4
+
+
 def search(filters: dict):
     """Published schemes matching the (already validated) filters; every
-    word of `q` must appear in some language's text."""
+    word of `q` appears in some language's text, as typed or, when long
+    enough, by its sound in the other script."""
     query = published_schemes().select(
         Scheme.id,
         Scheme.code,
@@ -490,6 +497,7 @@ def search(filters: dict):
         Scheme.year,
         Scheme.status,
         Scheme.groups,
+        Scheme.search_text,
     )
     if filters.get("level"):
         query = query.where(Scheme.level == filters["level"])
@@ -497,15 +505,29 @@ def search(filters: dict):
         query = query.where(Scheme.office == filters["office"])
     if filters.get("group"):
         query = query.where(Scheme.groups.contains(f",{filters['group']},"))
-    for word in search_key(filters.get("q", "")).split()[:8]:
-        word = word.replace("%", "").replace("_", "").replace("\\", "")
-        if not word:
-            continue
+    for word in query_words(filters.get("q", "")):
         key = fold(word)
-        # A word matches as typed, or by its sound in the other script; a
-        # key of one or two letters would match almost anything.
         found = Scheme.search_text.contains(word)
-        if len(key) >= 3:
-            found |= Scheme.search_text.contains(key)
+        if len(key) >= SOUND_KEY_MIN:
+            # The keys' line: a key that begins with the word's key.
+            found |= Scheme.search_text.contains(" " + key) | Scheme.search_text.contains(
+                "\n" + key
+            )
         query = query.where(found)
     return query.order_by(Scheme.title_en, Scheme.id)
+
+
+def search_page(filters: dict, page: int):
+    """One page of the list, the best matches of `q` first: a word of the
+    title before a word of the text, whole words before beginnings."""
+
+    def fields_of(rows):
+        # The search text without its last line (the sound keys).
+        return [
+            [s.title_en, s.title_hi, s.title_mr, s.code, s.search_text.rpartition("\n")[0]]
+            for s in rows
+        ]
+
+    return ranked_page(
+        search(filters), filters.get("q", ""), fields_of, page, PER_PAGE, SOUND_KEY_MIN
+    )

@@ -48,15 +48,3 @@ def render_markdown(text: str) -> str:
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer nofollow",
     )
-
-
-# Marks people type or leave out at will: the nukta (ज़िला / जिला) and the
-# chandrabindu, which many keyboards give as an anusvara (गाँव / गांव).
-_FOLD = str.maketrans({"\u093c": None, "\u0901": "\u0902"})
-
-
-def search_key(text: str) -> str:
-    """Text for the search column and for the words searched: NFC, Latin
-    letters case-folded ("kisan" finds "Kisan"), Devanagari spelling
-    variants folded, so that a word is found however it was typed."""
-    return unicodedata.normalize("NFC", text or "").casefold().translate(_FOLD)

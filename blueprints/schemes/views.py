@@ -27,7 +27,6 @@ from blueprints.schemes.models import (
 from blueprints.schemes.text import render_markdown
 from core import storage
 from core.access import public
-from core.db import page_of
 from core.downloads import download, to_csv
 from core.i18n import LANGUAGE_NAMES, current_language
 from core.render import page_arg, render
@@ -108,7 +107,7 @@ def _departments():
 def index():
     filters, message = _filters()
     page = page_arg()
-    rows, has_next = page_of(svc.search(filters), page, svc.PER_PAGE)
+    rows, has_next = svc.search_page(filters, page)
     offices = _departments()
     args = {k: v for k, v in filters.items() if v}
     response = render(
@@ -201,6 +200,7 @@ def finder():
                 occupation=form.occupation.data or "",
                 income=form.income.number,
                 area=form.area.data or "",
+                disability=form.disability.data or "",
             )
             schemes = svc.published_schemes().where(Scheme.status != "closed")
             matches = find(schemes, answers)

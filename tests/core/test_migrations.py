@@ -111,3 +111,33 @@ def test_audit_history_is_append_only_in_the_database(app):
 def test_migrated_test_database_is_up_to_date(app):
     with app.app_context(), db.connection_context():
         assert migrate() == []
+
+
+@pytest.mark.skipif(ON_POSTGRES, reason="upgrade from an old SQLite file; PG is migrated fresh")
+def test_indicators_stopped_before_024_keep_the_months_they_have_figures_of(fresh_sqlite):
+    todo = router().todo
+    before = todo[todo.index("024_indicator_until") - 1]
+    migrate(before)
+    db.execute_sql("PRAGMA foreign_keys = OFF")  # bare rows, without their scheme and GPs
+    for n, active in ((1, 1), (2, 0), (3, 0)):
+        db.execute_sql(
+            "INSERT INTO mis_indicator (id, scheme_id, code, name_en, name_hi, name_mr, unit, "
+            "max_monthly, position, from_month, is_active, created_at) VALUES "
+            f"({n}, 1, 'i{n}', 'I', '', '', 'count', 10, {n}, '2026-03-01', {active}, "
+            "'2026-01-01 00:00:00')"
+        )
+    for month in ("2026-03-01", "2026-05-01"):
+        db.execute_sql(
+            "INSERT INTO mis_entry (indicator_id, gram_panchayat_id, month, target, achievement, "
+            "is_current, kind, reason, entered_by_id, entered_at) VALUES "
+            f"(2, 1, '{month}', 1, 1, 1, 'entry', '', 1, '2026-06-01 00:00:00')"
+        )
+    db.execute_sql("PRAGMA foreign_keys = ON")
+    assert "024_indicator_until" in migrate("024_indicator_until")
+    until = dict(db.execute_sql("SELECT id, until_month FROM mis_indicator").fetchall())
+    # Asked for: still (1); up to its last figures (2); never, having none (3).
+    assert {k: str(v) if v else None for k, v in until.items()} == {
+        1: None,
+        2: "2026-05-01",
+        3: "2026-02-01",
+    }

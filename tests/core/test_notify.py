@@ -303,6 +303,10 @@ def test_dedupe_key_keeps_one_row_and_one_message(gateway):
     assert first.id == second.id
     assert Notification.select().count() == 1
     assert len(gateway.received) == 1
+    # The caller learns that the second call queued nothing, to count only sends.
+    assert first.queued is True and second.queued is False
+    assert notify.was_queued(first) and not notify.was_queued(second)
+    assert not notify.was_queued(queue("sms", "", "nobody to tell"))
 
 
 def test_delivering_twice_sends_once(gateway):

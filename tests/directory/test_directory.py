@@ -128,7 +128,8 @@ def test_quarterly_reminders_until_the_head_confirms(app, login_as, book):
     monday = dt.datetime(2026, 11, 23, 5, 0)
     with app.app_context():
         assert svc.remind_unconfirmed(monday) >= 1
-        svc.remind_unconfirmed(monday + dt.timedelta(hours=2))  # same week: no second SMS
+        # Same week: no second SMS, and the run counts none (the outbox stopped them).
+        assert svc.remind_unconfirmed(monday + dt.timedelta(hours=2)) == 0
         sent = Notification.select().where(Notification.recipient == "9833300001")
         assert sent.count() == 1
         # the holder of the head post (the tehsildar) is reminded too
@@ -167,3 +168,32 @@ def test_spellings_and_scripts_meet(client, book):
         assert "Ramesh Jadhav" in body, q
     body = client.get("/directory/", query_string={"q": "collector"}).get_data(as_text=True)
     assert "Ramesh Jadhav" not in body
+
+
+def test_search_ranks_the_post_named_exactly_first_and_needs_every_word(app, client, book):
+    from blueprints.employees.models import Designation
+    from tests.directory.factories import entry, holder
+
+    with app.app_context():
+        naib = Designation.create(
+            code="DIRNTH",
+            name_en="Naib Tahsildar",
+            name_hi="नायब तहसीलदार",
+            name_mr="नायब तहसीलदार",
+            cadre=book.tehsildar.cadre_id,
+        )
+        # Listed first in its office (sort 0), as a naib often is.
+        entry(book.ours, naib, extension="102", sort=0)
+        DirectoryEntry.update(sort=5).where(DirectoryEntry.id == book.head.id).execute()
+        holder(book.ours, naib, "D003", "Vijay Naik", "विजय नाईक")
+    for q in ("tahsildar", "तहसीलदार", "Tehsildar"):
+        body = client.get("/directory/", query_string={"q": q}).get_data(as_text=True)
+        assert "Vijay Naik" in body, q
+        assert body.index("Ramesh Jadhav") < body.index("Vijay Naik"), q
+    body = client.get("/directory/", query_string={"q": "naib tahsildar"}).get_data(as_text=True)
+    assert "Vijay Naik" in body and "Ramesh Jadhav" not in body
+    # Every word must match: the officer is in Paithan, not Kannad.
+    body = client.get("/directory/", query_string={"q": "Jadhav Kannad"}).get_data(as_text=True)
+    assert "Ramesh Jadhav" not in body
+    body = client.get("/directory/", query_string={"q": "Jadhav Paithan"}).get_data(as_text=True)
+    assert "Ramesh Jadhav" in body

@@ -148,3 +148,31 @@ def test_search_over_50000_employees_uses_the_key_index(app, staff, login_as):
     assert len(log.touching("employee")) == 1
     assert len(log) <= 8
     assert elapsed < 2.0
+
+
+def test_a_designation_typed_as_text_finds_its_holders(app, staff, login_as):
+    from blueprints.employees.register import search_page
+
+    def codes(q):
+        return [e.code for e in search_page(Filters(q=q), 1)[0]]
+
+    with app.app_context():
+        assert codes("talathi") == ["E002"]
+        assert codes("तलाठी") == ["E002"]
+        assert set(codes("लिपिक")) == {"E001", "E003"}
+        assert codes("clerk shinde") == ["E003"]  # every word: post and name
+    html = login_as("office_user").get("/employees/?q=talathi").get_data(as_text=True)
+    assert "Asha Kulkarni" in html and "Sunil Patil" not in html
+
+
+def test_a_whole_name_ranks_before_a_name_that_begins_with_it(app, staff):
+    from blueprints.employees.register import search_page
+    from tests.employees.factories import make_employee
+
+    with app.app_context():
+        make_employee(staff.office0, staff.clerk, "E004", "Anil Patilbuwa", "अनिल पाटीलबुवा")
+        make_employee(staff.office0, staff.clerk, "E005", "Patil Aher", "पाटील आहेर")
+        rows, _more = search_page(Filters(q="patil"), 1)
+        # Whole word "Patil" (E001 "Sunil Patil", E005 "Patil Aher") before "Patilbuwa".
+        assert [e.code for e in rows][-1] == "E004"
+        assert {e.code for e in rows[:2]} == {"E001", "E005"}

@@ -37,7 +37,14 @@ def sms(mobile):
 
 
 def test_none_before_the_third(district):
-    assert send_reminders(at(1)) == {"offices": 0, "gram_panchayats": 0, "no_mobile": 0}
+    assert send_reminders(at(1)) == {
+        "offices": 0,
+        "gram_panchayats": 0,
+        "no_mobile": 0,
+        "already": 0,
+        "gps_no_account": 0,
+        "gps_no_mobile": 0,
+    }
     send_reminders(at(2, 18))  # 23:30 IST on the 2nd: still the 2nd in India
     assert Notification.select().count() == 0
 
@@ -95,3 +102,61 @@ def test_the_task_is_scheduled():
     import tasks
 
     assert "mis_reminders" in tasks.SCHEDULE
+
+
+def test_the_run_record_says_which_gps_get_no_reminder_and_counts_only_what_was_queued(district):
+    import json
+
+    from core.periodic import TaskRun, recorded
+
+    place, _indicators, _head, _sevak = district
+    make_user("gp_staff", place, which=1, username="sevak-no-mobile", mobile="")  # GP10
+    recorded("mis_reminders", lambda: send_reminders(at(3)))
+    recorded("mis_reminders", lambda: send_reminders(at(3, 8)))  # the same IST day
+    first, second = (json.loads(r.summary) for r in TaskRun.select().order_by(TaskRun.id))
+    assert (first["offices"], first["gram_panchayats"], first["already"]) == (1, 1, 0)
+    assert (first["gps_no_account"], first["gps_no_account_codes"]) == (2, "GP01, GP11")
+    assert (first["gps_no_mobile"], first["gps_no_mobile_codes"]) == (1, "GP10")
+    # The outbox refused the second day's copies: nothing queued, and it says so.
+    assert (second["offices"], second["gram_panchayats"], second["already"]) == (0, 0, 2)
+    assert Notification.select().count() == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "no_account", "no_mobile"),
+    [
+        (
+            "en",
+            "Gram panchayats that get no reminder",
+            "No staff account of the gram panchayat",
+            "Its staff account has no mobile number",
+        ),
+        ("hi", "जिन ग्राम पंचायतों को स्मरण नहीं जाता", "कर्मचारी का खाता नहीं", "मोबाइल नंबर नहीं"),
+        ("mr", "ज्या ग्रामपंचायतींना स्मरणपत्र जात नाही", "कर्मचारी खाते नाही", "मोबाइल क्रमांक नाही"),
+    ],
+)
+def test_the_pending_page_names_the_gps_that_get_no_reminder(
+    app, place, login_as, lang, heading, no_account, no_mobile
+):
+    from blueprints.mis import months
+    from tests.mis.factories import reporting_key
+
+    with app.app_context():
+        make_indicators(place, from_month=months.shift(months.reporting_month(), -6))
+        make_user("gp_staff", place, mobile=SEVAK_MOBILE)  # GP00 is told
+        make_user("gp_staff", place, which=1, username="sevak-no-mobile", mobile="")
+    district = login_as("district_manager")
+    district.set_cookie("lang", lang)
+    html = district.get(f"/mis/pending?month={reporting_key()}").get_data(as_text=True)
+    told, untold = html.split(heading)
+    assert no_account in untold and no_mobile in untold
+    with app.app_context():
+        names = {gp.code: gp.name_local if lang != "en" else gp.name_en for gp in place.gps}
+    assert names["GP01"] in untold and names["GP10"] in untold and names["GP11"] in untold
+    assert names["GP00"] not in untold
+    # A month older than the reminders reach: the page says none go out.
+    old = months.key(months.shift(months.reporting_month(), -4))
+    html = district.get(f"/mis/pending?month={old}").get_data(as_text=True)
+    assert heading not in html
+    if lang == "en":
+        assert "No SMS reminders go out for this month any more" in html

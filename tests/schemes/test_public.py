@@ -141,3 +141,42 @@ def test_contract_title_falls_back(app, catalogue):
         pension = Scheme.get(Scheme.code == "SGNY")
         assert pension.title("hi") == "संजय गांधी निराधार अनुदान"
         assert pension.title("en") == "Sanjay Gandhi Niradhar Anudan"
+
+
+@pytest.fixture
+def demo_schemes(app):
+    from blueprints.accounts.demo import seed_demo as seed_users
+    from blueprints.catalogue.demo import seed_demo as seed_services
+    from blueprints.masters.demo import seed_demo as seed_masters
+    from blueprints.schemes.demo import seed_demo
+    from core.db import db
+    from tests.helpers import quiet
+
+    with app.app_context(), db.connection_context():
+        seed_masters(echo=quiet)
+        seed_users(echo=quiet)
+        seed_services(echo=quiet)
+        seed_demo(echo=quiet)
+
+
+def _found(client, q, lang="en"):
+    client.set_cookie("lang", lang)
+    page = client.get("/schemes/", query_string={"q": q}).get_data(as_text=True)
+    with client.application.app_context():
+        titles = {s.code: s.title(lang) for s in Scheme.select()}
+    shown = [(page.find(f">{title}<"), code) for code, title in titles.items()]
+    return [code for at, code in sorted(shown) if at >= 0]
+
+
+def test_search_finds_the_schemes_a_word_names_best_first(client, demo_schemes):
+    # "farm" is a whole word of the PM-KISAN and farm-pond texts, the start
+    # of "farmers" in BAKSY's, and in no other scheme (not by its sound).
+    found = _found(client, "farm")
+    assert set(found) == {"PM-KISAN", "MTS", "BAKSY"}
+    assert found[-1] == "BAKSY"
+    # A whole word before the start of one ("pensioners"); either script.
+    assert _found(client, "pension")[0] == "SHRAVANBAL"
+    assert _found(client, "निराधार", "mr")[0] == "SGNY"
+    assert _found(client, "shettale")[0] == "MTS"
+    assert _found(client, "शेततळे", "hi")[0] == "MTS"
+    assert _found(client, "farm pond") == ["MTS"]  # every word

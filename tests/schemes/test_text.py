@@ -28,7 +28,7 @@ def test_dangerous_links_and_images_are_dropped():
 
 
 def test_search_key_folds_case_and_devanagari_spelling_variants():
-    from blueprints.schemes.text import search_key
+    from blueprints.employees.search import search_key
 
     assert search_key("PM-KISAN") == search_key("pm-kisan")
     assert search_key("ज़िला") == search_key("जिला")  # with and without the nukta
