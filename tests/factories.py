@@ -278,7 +278,9 @@ def make_application(place, service, operator, **overrides):
         "fee_collected": True,
         "submit_token": secrets.token_hex(16),
         "submitted_at": now,
-        "due_date": (now + dt.timedelta(days=service.sla_days)).date(),
+        # Days from today in India, as filing counts them (not the UTC date,
+        # a day behind from 18:30 UTC).
+        "due_date": clock.today_ist() + dt.timedelta(days=service.sla_days),
     }
     fields.update(overrides)
     application = Application.create(**fields)

@@ -46,7 +46,7 @@ class Office:
             "fee_collected": True,
             "submit_token": uuid.uuid4().hex,
             "submitted_at": submitted,
-            "due_date": (submitted + dt.timedelta(days=7)).date(),
+            "due_date": clock.ist_date(submitted) + dt.timedelta(days=7),
             **fields,
         }
         with self.app.app_context():
@@ -102,7 +102,7 @@ class Office:
                             statuses[i % 4],
                             f"bulk-{base + i}",
                             at,
-                            (at + dt.timedelta(days=7)).date(),
+                            clock.ist_date(at) + dt.timedelta(days=7),
                         )
                     )
                 Application.insert_many(rows, fields=columns).execute()

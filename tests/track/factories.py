@@ -33,7 +33,7 @@ def filed_at_csc(place, service=None, *, which=0, number=None, **overrides) -> A
         "applicant_name_local": "राहुल पाटील",
         "applicant_name_en": "Rahul Patil",
         "submitted_at": submitted_at,
-        "due_date": (submitted_at + dt.timedelta(days=service.sla_days)).date(),
+        "due_date": clock.ist_date(submitted_at) + dt.timedelta(days=service.sla_days),
         **overrides,
     }
     if number is not None:
