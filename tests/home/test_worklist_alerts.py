@@ -5,8 +5,8 @@ import datetime as dt
 
 from blueprints.alerts.models import AlertRecord
 from core import clock
-from tests.home import work
 from tests.helpers import text
+from tests.home import work
 
 
 def test_the_collector_sees_this_mornings_alerts_and_who_could_not_be_told(app, place, login_as):

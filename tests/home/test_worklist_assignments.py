@@ -5,8 +5,8 @@ import pytest
 
 from blueprints.assignments.models import TaskAssignee
 from core import clock
-from tests.home import work
 from tests.helpers import text
+from tests.home import work
 
 
 @pytest.mark.parametrize(

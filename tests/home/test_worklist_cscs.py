@@ -4,8 +4,8 @@ a link to the registry filtered to them (the "closure proposed only"
 filter)."""
 
 from blueprints.cscs.models import CscProposal
-from tests.home import work
 from tests.helpers import text
+from tests.home import work
 
 
 def test_the_collector_sees_the_proposals_waiting_for_a_decision(app, place, login_as):

@@ -3,8 +3,8 @@ the office's entries not yet confirmed this quarter."""
 
 from blueprints.directory.models import DirectoryConfirmation
 from blueprints.directory.services import quarter_of
-from tests.home import work
 from tests.helpers import csrf_from
+from tests.home import work
 
 
 def test_the_head_is_asked_to_confirm_until_confirmed(app, place, login_as):

@@ -6,8 +6,8 @@ import datetime as dt
 
 from blueprints.employees.models import Employee
 from core import clock
-from tests.home import work
 from tests.helpers import text
+from tests.home import work
 
 
 def test_the_establishment_sees_this_months_retirements(app, place, login_as, move_clock):

@@ -11,8 +11,8 @@ import pytest
 from blueprints.inspections.draw import current_week, draw_week, shift_week
 from blueprints.inspections.models import Instruction
 from tests.factories import make_user
-from tests.home import work
 from tests.helpers import text
+from tests.home import work
 
 WEDNESDAY = dt.datetime(2026, 3, 4, 5, 0)  # 10:30 IST
 MONDAY = dt.datetime(2026, 3, 9, 5, 0)

@@ -6,8 +6,8 @@ import datetime as dt
 
 from blueprints.mis.models import Certification
 from tests.factories import make_user
-from tests.home import work
 from tests.helpers import text
+from tests.home import work
 from tests.mis.factories import fill, make_indicators
 
 # 10 March 2026 IST: January and February are due (from the 3rd of the month

@@ -7,8 +7,8 @@ import datetime as dt
 from blueprints.assignments.models import TaskAssignee
 from blueprints.vc.models import VcActionPoint, VcMeeting
 from core import clock
-from tests.home import work
 from tests.helpers import text
+from tests.home import work
 
 MORNING = dt.datetime(2026, 3, 4, 4, 30)  # 10:00 IST
 
