@@ -66,11 +66,13 @@ def inspections(inspector, block, this_week=1, missing=0):
 
 
 def instructions(place, csc, inspector, overdue=0, open_=0):
-    """A filed report on `csc` last week with `overdue` instructions past
+    """A filed report on `csc` in a past week with `overdue` instructions past
     their date and `open_` still in time."""
-    from blueprints.inspections.models import Instruction
+    from blueprints.inspections.models import Inspection, Instruction
 
-    inspection = schedule(inspector, csc, shift_week(current_week(), -1))
+    # A centre is inspected once a week: each call, a week further back.
+    back = 1 + Inspection.select().where(Inspection.csc == csc).count()
+    inspection = schedule(inspector, csc, shift_week(current_week(), -back))
     report = filed(inspection)
     today = clock.today_ist()
     for i in range(overdue + open_):
