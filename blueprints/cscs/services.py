@@ -212,6 +212,7 @@ class ListFilters:
     block: Block | None = None
     status: str = ""
     inactive: bool = False
+    closing: bool = False  # only those with a closure proposed
     fmt: str = ""
 
     def args(self) -> dict:
@@ -221,6 +222,7 @@ class ListFilters:
             "block": self.block.id if self.block else None,
             "status": self.status,
             "inactive": "1" if self.inactive else None,
+            "closing": "1" if self.closing else None,
         }
         return {k: v for k, v in args.items() if v}
 
@@ -267,11 +269,23 @@ def parse_list_args(args, user) -> tuple[ListFilters, list[str]]:
             _("“%(value)s” is not understood for “inactive only”.", value=shown(inactive_text))
         )
         inactive_text = ""
+    closing_text = (args.get("closing") or "").strip()
+    if closing_text not in ("", "0", "1"):
+        errors.append(
+            _(
+                "“%(value)s” is not understood for “closure proposed only”.",
+                value=shown(closing_text),
+            )
+        )
+        closing_text = ""
     fmt = (args.get("format") or "").strip()
     if fmt and fmt not in FORMATS:
         errors.append(_("“%(value)s” is not a download format.", value=shown(fmt)))
         fmt = ""
-    return ListFilters(q, block, status, inactive_text == "1", fmt), errors
+    return (
+        ListFilters(q, block, status, inactive_text == "1", closing_text == "1", fmt),
+        errors,
+    )
 
 
 def _list_conditions(user, filters: ListFilters, window: Window) -> list:
@@ -282,6 +296,8 @@ def _list_conditions(user, filters: ListFilters, window: Window) -> list:
         conditions.append(stage_condition(filters.status))
     if filters.inactive:
         conditions.append(inactive_condition(window))
+    if filters.closing:
+        conditions.append(closure_proposed())
     if filters.q:
         q = filters.q
         like = f"%{q}%"

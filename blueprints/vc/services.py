@@ -54,6 +54,21 @@ def answers_for(user, room) -> bool:
     return False
 
 
+def rooms_answered_by(user):
+    """The rooms `user` answers for (answers_for, as a query over VcRoom
+    joined to Office): its contact, a user of its office, or the block or
+    tehsil officer of the office's area."""
+    condition = VcRoom.contact_user == user.id
+    if user.office_id:
+        condition |= VcRoom.office == user.office_id
+    if user.role == "block_officer":
+        if user.block_id:
+            condition |= Office.block == user.block_id
+        if user.tehsil_id:
+            condition |= (Office.tehsil == user.tehsil_id) & Office.block.is_null()
+    return VcRoom.select(VcRoom.id).join(Office).where(condition)
+
+
 def may_report_fault(user, room) -> bool:
     return user.role in DISTRICT_WIDE or answers_for(user, room)
 

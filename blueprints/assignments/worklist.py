@@ -1,0 +1,60 @@
+"""The tasks' lines of the home worklist (blueprints/home/lines.py): the
+signed-in officer's own open tasks (their parts, services.own_parts: the
+employee record linked to the user), those past their due date urgent, a
+link to "My tasks", which lists open ones first. One aggregate over the
+(employee, done_at) index, after the lookup of the employee."""
+
+import peewee as pw
+from flask import url_for
+from flask_babel import ngettext
+
+from blueprints.assignments.models import Task, TaskAssignee
+from blueprints.assignments.services import own_parts
+from blueprints.home.lines import Line
+from core import clock
+from core.access import GOVERNMENT_STAFF
+from core.i18n import indian_number
+
+
+def lines(user) -> list[Line]:
+    if user.role not in GOVERNMENT_STAFF:
+        return []
+    late = pw.fn.SUM(pw.Case(None, [(Task.due_on < clock.today_ist(), 1)], 0))
+    total, overdue = (
+        own_parts(user)
+        .select(pw.fn.COUNT(TaskAssignee.id), late)
+        .where(TaskAssignee.done_at.is_null())
+        .tuples()
+        .get()
+    )
+    total, overdue = int(total or 0), int(overdue or 0)
+    url = url_for("assignments.index")
+    found = []
+    if overdue:
+        found.append(
+            Line(
+                ngettext(
+                    "%(n)s of your tasks is past its due date",
+                    "%(n)s of your tasks are past their due date",
+                    overdue,
+                    n=indian_number(overdue),
+                ),
+                url,
+                overdue,
+                urgent=True,
+            )
+        )
+    if total - overdue:
+        found.append(
+            Line(
+                ngettext(
+                    "%(n)s open task",
+                    "%(n)s open tasks",
+                    total - overdue,
+                    n=indian_number(total - overdue),
+                ),
+                url,
+                total - overdue,
+            )
+        )
+    return found
