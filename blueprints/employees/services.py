@@ -225,6 +225,35 @@ def apply_due_postings(day: dt.date | None = None) -> int:
     return len(rows)
 
 
+EDITABLE = ("status", "mobile_official", "email_official", "mobile_personal", "address")
+
+
+def edit_employee(employee: Employee, data: dict, actor) -> list[str]:
+    """Change the fields of EDITABLE given in `data` (already validated);
+    returns the names of those that changed, recorded in the audit log
+    (names only: the values may be personal)."""
+    from core.audit import record
+
+    changes = {f: data[f] for f in EDITABLE if f in data and data[f] != getattr(employee, f)}
+    if not changes:
+        return []
+    with write_transaction():
+        Employee.update({**changes, "updated_at": clock.now()}).where(
+            Employee.id == employee.id
+        ).execute()
+        record(
+            "employee.edited",
+            "employee",
+            employee.id,
+            actor=actor,
+            fields=", ".join(sorted(changes)),
+            **({"status": changes["status"]} if "status" in changes else {}),
+        )
+    for field, value in changes.items():
+        setattr(employee, field, value)
+    return sorted(changes)
+
+
 def set_retirement_age(cadre: Cadre, age: int) -> int:
     """Change a cadre's retirement age and recompute the superannuation of
     its members who have not retired; returns how many dates changed."""
