@@ -7,7 +7,7 @@ import datetime as dt
 from blueprints.alerts.services import send_digests
 from blueprints.directory.services import head_contacts, holders_of
 from blueprints.employees.models import Employee
-from blueprints.employees.services import apply_due_postings, current_holders, transfer
+from blueprints.employees.services import current_holders, transfer
 from core import clock
 from tests.alerts.conftest import day
 from tests.alerts.test_digests import whom
@@ -75,6 +75,8 @@ def test_a_transfer_dated_tomorrow_counts_from_tomorrow(ctx, place, staff, appli
     assert [e.name_en for e in found[(office1.id, tehsildar.id)]] == ["New Head"]
     assert [m for m, _e in head_contacts(office0.id)] == ["9876500011"]
     assert Employee.get_by_id(old.id).office_id == office0.id
+    from blueprints.employees.services import apply_due_postings
+
     assert apply_due_postings() == 0
     send_digests(day(7))
     send_digests(day(5))
