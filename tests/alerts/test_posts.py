@@ -5,6 +5,7 @@ and the owner of an action point alike; a posting counts from its date."""
 import datetime as dt
 
 from blueprints.alerts.services import send_digests
+from blueprints.assignments.services import assignable_employees
 from blueprints.directory.services import head_contacts, holders_of
 from blueprints.employees.models import Employee
 from blueprints.employees.services import current_holders, transfer
@@ -75,6 +76,8 @@ def test_a_transfer_dated_tomorrow_counts_from_tomorrow(ctx, place, staff, appli
     assert [e.name_en for e in found[(office1.id, tehsildar.id)]] == ["New Head"]
     assert [m for m, _e in head_contacts(office0.id)] == ["9876500011"]
     assert Employee.get_by_id(old.id).office_id == office0.id
+    # Tasks are given to who is there today, the old head among them.
+    assert "T001" in [e.code for e in assignable_employees(staff.head)]
     from blueprints.employees.services import apply_due_postings
 
     assert apply_due_postings() == 0
@@ -87,6 +90,7 @@ def test_a_transfer_dated_tomorrow_counts_from_tomorrow(ctx, place, staff, appli
     assert list(current_holders(office0.id, tehsildar.id)) == []
     assert sorted(e.code for e in current_holders(office1.id, tehsildar.id)) == ["T001", "T002"]
     assert head_contacts(office0.id) == []
+    assert "T001" not in [e.code for e in assignable_employees(staff.head)]
     send_digests(day(8))
     assert ("vacant", "office_head") in whom(day(8))
     assert ("tehsil-head", "office_head") not in whom(day(8))
