@@ -75,6 +75,10 @@ class EmployeeForm(FlaskForm):
     mobile_personal = StringField(
         _l("Personal mobile"), validators=[Optional(), MOBILE_RULE], filters=[_strip]
     )
+    # An address is written as the employee writes it, not translated.
     address = TextAreaField(
-        _l("Address"), validators=[Optional(), length(max=500)], filters=[_strip]
+        _l("Address"),
+        validators=[Optional(), length(max=500)],
+        filters=[_strip],
+        render_kw={"translate": "no"},
     )

@@ -4,6 +4,7 @@ the real run, and watch it (htmx polls every 2 s; a refresh link without JS)."""
 from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 
 from blueprints.employees import bp, importer, jobs
 from blueprints.employees import register as reg
@@ -34,7 +35,7 @@ def _list_page(form, status=200, refusal=None):
         args={},
         employee_columns=EMPLOYEE_COLUMNS,
         post_columns=POST_COLUMNS,
-        clear=CLEAR,
+        clear=Markup('<code translate="no">{}</code>').format(CLEAR),
         kinds=IMPORT_KINDS,
     )
 
