@@ -147,6 +147,26 @@ def postings_on(day: dt.date):
     )
 
 
+def _in_force(day: dt.date, column: str):
+    """The `column` of the employee's posting in force on `day` (correlated
+    with the outer Employee row: one index probe per candidate)."""
+    posting = Posting.alias("in_force")
+    return (
+        posting.select(getattr(posting, column))
+        .where((posting.employee == Employee.id) & (posting.from_date <= day))
+        .order_by(posting.from_date.desc(), posting.id.desc())
+        .limit(1)
+    )
+
+
+def _matching(column, wanted):
+    if isinstance(wanted, pw.SelectBase):
+        return column.in_(wanted)
+    if isinstance(wanted, (int, pw.Node)):  # an id, or an outer column to correlate with
+        return column == wanted
+    return column.in_(list(wanted) or [0])
+
+
 def holding_on(day: dt.date | None = None, offices=None, designations=None, fields=()):
     """Employees who hold a post on `day` (default today), with the office and
     designation of that day's posting as `post_office` and `post_designation`:
@@ -155,32 +175,28 @@ def holding_on(day: dt.date | None = None, offices=None, designations=None, fiel
     nothing yet). `offices`, `designations`: an id, ids, a subquery or an
     outer column (None: any)."""
     day = day or clock.today_ist()
-    force = postings_on(day).alias("force")
+    posted_office = _in_force(day, "office")
     anything = Posting.select(pw.SQL("1")).where(Posting.employee == Employee.id)
-    office = pw.fn.COALESCE(force.c.office_id, Employee.office)
-    designation = pw.fn.COALESCE(force.c.designation_id, Employee.designation)
-    query = (
-        Employee.select(
-            *(fields or (Employee,)),
-            office.alias("post_office"),
-            designation.alias("post_designation"),
-        )
-        .join(force, pw.JOIN.LEFT_OUTER, on=(force.c.employee_id == Employee.id))
-        .where(
-            Employee.status.in_(HOLDING_STATUSES)
-            & (Employee.joined_on <= day)
-            & (force.c.employee_id.is_null(False) | ~pw.fn.EXISTS(anything))
-        )
+    office = pw.fn.COALESCE(posted_office, Employee.office)
+    designation = pw.fn.COALESCE(_in_force(day, "designation"), Employee.designation)
+    query = Employee.select(
+        *(fields or (Employee,)),
+        office.alias("post_office"),
+        designation.alias("post_designation"),
+    ).where(
+        Employee.status.in_(HOLDING_STATUSES)
+        & (Employee.joined_on <= day)
+        & (pw.fn.EXISTS(_in_force(day, "id")) | ~pw.fn.EXISTS(anything))
     )
-    for column, wanted in ((office, offices), (designation, designations)):
-        if wanted is None:
-            continue
-        if isinstance(wanted, pw.SelectBase):
-            query = query.where(column.in_(wanted))
-        elif isinstance(wanted, (int, pw.Node)):  # an id, or a column to correlate with
-            query = query.where(column == wanted)
-        else:
-            query = query.where(column.in_(list(wanted) or [0]))
+    if offices is not None:
+        # Narrow by index first: someone there now, or ever posted there.
+        ever = Posting.select(Posting.employee).where(_matching(Posting.office, offices))
+        query = query.where(
+            (_matching(Employee.office, offices) | Employee.id.in_(ever))
+            & _matching(office, offices)
+        )
+    if designations is not None:
+        query = query.where(_matching(designation, designations))
     return query
 
 
