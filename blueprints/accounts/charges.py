@@ -1,14 +1,22 @@
 """Posts and their charge: who is told for "the desk of office X", "the BDO
-of block Y" on a given day.
+of block Y" on a given day. The one answer: ChargeBook(day).holders(post,
+place) (and holders_on); the alerts ask it, and it asks the employee
+register, which the directory, VC invitations and tasks read too.
 
-By role: a post is held by the active users bound to its place with the
-matching role (office users for the desk, the office head, the block
-officer of a block, the block/tehsil officer bound to a tehsil for the SDM,
-every district manager), so that a district gets alerts before anyone
-enters a charge.
+From the register (employees.services.holding_on: the postings in force on
+the day, working or on leave): an active account linked to an employee
+holds the post its role takes in the office of that day's posting (an
+office user the desk, an office head the office head, a block officer the
+BDO of the office's block or the SDM of its tehsil). A transfer is entered
+once, in the register, and moves the alerts with the directory.
 
-By assignment (ChargeAssignment: regular charge, additional charge or leave
-substitute, from a date, to a date or until further orders):
+By role: an account that no employee is linked to keeps the post of the
+place it is bound to, so that a district gets alerts before its register
+is complete; every district manager holds the district manager's post.
+
+By assignment (ChargeAssignment: additional charge or leave substitute, what
+the register cannot say; regular charges entered before the register took
+over still count), from a date, to a date or until further orders:
   - the office head, BDO and SDM are one person's posts: a regular or
     additional charge in force replaces the holder by role (a transfer or
     a vacancy filled by additional charge);
@@ -29,7 +37,8 @@ from core import audit
 from core.db import write_transaction
 from core.ids import parse_id
 
-# Posts one person holds at a time: a new regular charge ends the old one.
+# Posts one person holds at a time: an additional or regular charge in force
+# replaces the holder instead of joining them.
 SINGLE_HOLDER = frozenset({"office_head", "bdo", "sdm"})
 # Roles that may hold a post: government staff, not CSC or GP workers.
 CHARGE_ROLES = ("office_user", "office_head", "block_officer", "district_manager", "admin")
@@ -57,23 +66,54 @@ def active_on(day: dt.date):
     )
 
 
-def default_post(user: User) -> tuple[str, int | None] | None:
-    """The post a user holds by their role and binding alone."""
-    if user.role == "office_user" and user.office_id:
-        return ("desk", user.office_id)
-    if user.role == "office_head" and user.office_id:
-        return ("office_head", user.office_id)
-    if user.role == "block_officer" and user.block_id:
-        return ("bdo", user.block_id)
-    if user.role == "block_officer" and user.tehsil_id:
-        return ("sdm", user.tehsil_id)
+def default_post(user: User, office: Office | None = None) -> tuple[str, int | None] | None:
+    """The post a user's role takes at `office` (the office of their posting
+    in the register), or at the place their account is bound to."""
     if user.role == "district_manager":
         return ("district_manager", None)
+    if office is not None:
+        office_id, block_id = office.id, office.block_id
+        tehsil_id = office.tehsil_id if not block_id else None
+    else:
+        office_id, block_id, tehsil_id = user.office_id, user.block_id, user.tehsil_id
+    if user.role == "office_user" and office_id:
+        return ("desk", office_id)
+    if user.role == "office_head" and office_id:
+        return ("office_head", office_id)
+    if user.role == "block_officer" and block_id:
+        return ("bdo", block_id)
+    if user.role == "block_officer" and tehsil_id:
+        return ("sdm", tehsil_id)
     return None
 
 
+def _register_posts(day: dt.date) -> tuple[dict, set]:
+    """user id -> the office of the linked employee's posting on `day`
+    (for those who hold one), and the ids of every linked user (one query
+    each)."""
+    from blueprints.employees.models import Employee
+    from blueprints.employees.services import holding_on
+
+    linked = {
+        uid
+        for (uid,) in Employee.select(Employee.user).where(Employee.user.is_null(False)).tuples()
+    }
+    posted = {}
+    if linked:
+        rows = holding_on(day, fields=(Employee.user,)).where(Employee.user.is_null(False))
+        offices = {}
+        for row in rows:
+            offices.setdefault(row.post_office, []).append(row.user_id)
+        for office in Office.select(Office.id, Office.block, Office.tehsil).where(
+            Office.id.in_(list(offices) or [0])
+        ):
+            for uid in offices[office.id]:
+                posted[uid] = office
+    return posted, linked
+
+
 class ChargeBook:
-    """Every post's holders on one day, read in two queries."""
+    """Every post's holders on one day, read in a few queries."""
 
     def __init__(self, day: dt.date):
         self.day = day
@@ -92,8 +132,12 @@ class ChargeBook:
             User.role.in_(("office_user", "office_head", "block_officer", "district_manager"))
             & (User.is_active_account == True)  # noqa: E712
         )
+        posted, linked = _register_posts(day)
         for user in users.order_by(User.id):
-            post = default_post(user)
+            if user.id in linked and user.role != "district_manager":
+                post = default_post(user, posted[user.id]) if user.id in posted else None
+            else:
+                post = default_post(user)
             if post:
                 self._by_role[post].append(user)
 
@@ -191,10 +235,18 @@ def assign(
     note: str = "",
     actor=None,
 ) -> ChargeAssignment:
-    """Give `username` the charge of a post. A regular charge of a post that
-    one person holds ends the previous holder's charge the day before."""
+    """Give `username` an additional charge or a leave substitute's charge of
+    a post. A regular charge (a posting) is entered in the employee register,
+    once, as a transfer: it is refused here."""
     if post not in POSTS:
         raise ChargeError(_("Choose one of the posts in the list."))
+    if reason == "regular":
+        raise ChargeError(
+            _(
+                "A posting or transfer is entered in the employee register; "
+                "here only an additional charge or a leave substitute."
+            )
+        )
     if reason not in CHARGE_REASONS:
         raise ChargeError(_("Choose one of the kinds of charge in the list."))
     place = _place(post, place_code)
@@ -210,15 +262,6 @@ def assign(
         if (instead_of or "").strip():
             away = _staff(instead_of, _("On leave"))
     with write_transaction():
-        if reason == "regular" and post in SINGLE_HOLDER:
-            same = (ChargeAssignment.post == post) & (ChargeAssignment.reason == "regular")
-            for kind, row in place.items():
-                same &= getattr(ChargeAssignment, kind) == row.id
-            ChargeAssignment.update(to_date=first - dt.timedelta(days=1)).where(
-                same
-                & (ChargeAssignment.from_date < first)
-                & (ChargeAssignment.to_date.is_null() | (ChargeAssignment.to_date >= first))
-            ).execute()
         row = ChargeAssignment.create(
             post=post,
             user=user,

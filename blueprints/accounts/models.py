@@ -133,6 +133,8 @@ CHARGE_REASONS = {
     "additional": _l("Additional charge"),
     "leave": _l("Leave substitute"),
 }
+# What the charge page may enter: what the employee register cannot say.
+NEW_CHARGE_REASONS = ("additional", "leave")
 
 
 class ChargeAssignment(BaseModel):

@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 
-from blueprints.accounts.models import CHARGE_REASONS, POSTS
+from blueprints.accounts.models import CHARGE_REASONS, NEW_CHARGE_REASONS, POSTS
 from core.forms import NOT_A_CHOICE, Optional, length, required
 
 
@@ -40,7 +40,7 @@ class ChargeForm(FlaskForm):
     username = StringField(_l("Officer's username"), validators=[required(), length(max=40)])
     reason = SelectField(
         _l("Kind of charge"),
-        choices=[SelectChoice(k, v) for k, v in CHARGE_REASONS.items()],
+        choices=[SelectChoice(k, CHARGE_REASONS[k]) for k in NEW_CHARGE_REASONS],
         validators=[required()],
         invalid_choice_message=NOT_A_CHOICE,
     )

@@ -56,10 +56,16 @@ def office_scope(user):
     return Office.select(Office.id).where(office_condition(user))
 
 
-def assignable_employees(user):
-    return Employee.select().where(
-        Employee.office.in_(office_scope(user)), Employee.status.in_(ACTIVE_STATUSES)
-    )
+def assignable_employees(user, office_id=None):
+    """Employees who hold a post today (employees.services.holding_on: the
+    postings in force) in the offices `user` may give tasks to, or in the
+    one office `office_id` of those."""
+    from blueprints.employees.services import holding_on
+
+    scope = office_scope(user)
+    if office_id is not None:
+        scope = scope.where(Office.id == office_id)
+    return holding_on(None, scope)
 
 
 def employee_of(user) -> Employee | None:

@@ -133,10 +133,7 @@ def _new_page(form, office_id, status=200, error=None):
     people = []
     if office_id:
         people = list(
-            svc.assignable_employees(current_user)
-            .where(Employee.office == office_id)
-            .order_by(Employee.name_en)
-            .limit(300)
+            svc.assignable_employees(current_user, office_id).order_by(Employee.name_en).limit(300)
         )
     return render(
         "assignments/new.html",

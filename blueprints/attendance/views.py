@@ -299,6 +299,15 @@ def upload():
     return _import_page(ImportForm(formdata=None), result=result)
 
 
+@bp.route("/import/template")
+@requires(*svc.VIEW_ROLES)
+def import_template():
+    """The CSV to fill in: the two columns the import reads and an example
+    row to replace (its code matches no employee, so it is refused if left)."""
+    table = (["employee_code", "punched_at"], [["EXAMPLE", "2026-11-03 09:52"]], None)
+    return download(to_csv(table), "text/csv", "zila-punches-template.csv")
+
+
 @bp.route("/offices/<int:office_id>/timing", methods=["GET", "POST"])
 @requires(*svc.TIMING_ROLES)
 def timing(office_id):

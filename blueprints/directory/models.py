@@ -1,6 +1,6 @@
 """The staff directory. An entry is a post (office + designation) with its
 own intercom extension, landline and e-mail; the officer shown against it is
-looked up in the employee register (employees.services.current_holders) at
+looked up in the employee register (employees.services.holding_on: the postings in force) at
 the moment of reading, never copied, so a transfer moves the contact."""
 
 import peewee as pw

@@ -10,9 +10,10 @@ from flask_babel import gettext as _
 
 from blueprints.accounts.models import User
 from blueprints.directory.models import DirectoryConfirmation, DirectoryEntry
-from blueprints.employees.models import HOLDING_STATUSES, Designation, Employee, EmployeeKey
+from blueprints.employees.models import Designation, Employee, EmployeeKey
 from blueprints.employees.register import designations_matching
 from blueprints.employees.search import fold, query_words, ranked_page
+from blueprints.employees.services import holders_on, holding_on
 from blueprints.masters.models import Office
 from core import clock, notify
 from core.access import DISTRICT_WIDE, GOVERNMENT_STAFF
@@ -84,12 +85,9 @@ def search(user, q: str = "", office_id=None):
             by_name |= Employee.id.in_(
                 EmployeeKey.select(EmployeeKey.employee).where(EmployeeKey.key.startswith(key))
             )
-        holder_match = Employee.select(pw.SQL("1")).where(
-            (Employee.office == DirectoryEntry.office)
-            & (Employee.designation == DirectoryEntry.designation)
-            & Employee.status.in_(HOLDING_STATUSES)
-            & by_name
-        )
+        holder_match = holding_on(
+            None, DirectoryEntry.office, DirectoryEntry.designation, fields=(Employee.id,)
+        ).where(by_name)
         query = query.where(
             DirectoryEntry.designation.in_(posts[token] or [0])
             | Designation.code.contains(token)
@@ -139,23 +137,18 @@ def holders_of(entries) -> dict:
     found = {}
     if not entries:
         return found
-    rows = (
-        Employee.select(
+    rows = holders_on(
+        None,
+        list(offices),
+        list(posts),
+        fields=(
             Employee.id,
             Employee.name_en,
             Employee.name_local,
-            Employee.office,
-            Employee.designation,
             Employee.mobile_official,
             Employee.email_official,
             Employee.status,
-        )
-        .where(
-            Employee.office.in_(list(offices))
-            & Employee.designation.in_(list(posts))
-            & Employee.status.in_(HOLDING_STATUSES)
-        )
-        .order_by(Employee.name_en)
+        ),
     )
     for emp in rows:
         found.setdefault((emp.office_id, emp.designation_id), []).append(emp)
@@ -203,10 +196,8 @@ def head_contacts(office_id) -> list[tuple[str, str]]:
     heads = DirectoryEntry.select(DirectoryEntry.designation).where(
         (DirectoryEntry.office == office_id) & (DirectoryEntry.is_head == True)  # noqa: E712
     )
-    rows = Employee.select(Employee.mobile_official, Employee.email_official).where(
-        (Employee.office == office_id)
-        & Employee.designation.in_(heads)
-        & Employee.status.in_(HOLDING_STATUSES)
+    rows = holding_on(
+        None, int(office_id), heads, fields=(Employee.mobile_official, Employee.email_official)
     )
     return [(r.mobile_official, r.email_official) for r in rows]
 

@@ -3,12 +3,14 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import IntegerField, SelectField, StringField
+from wtforms import IntegerField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import NumberRange, ValidationError
 
+from blueprints.accounts.forms import MOBILE_RULE
 from blueprints.catalogue.fields import LenientDateField
-from blueprints.employees.models import IMPORT_KINDS
-from core.forms import NOT_A_CHOICE, length, required
+from blueprints.employees.models import IMPORT_KINDS, STATUSES
+from core.forms import EMAIL, NOT_A_CHOICE, Optional, length, required
 
 
 def _strip(value):
@@ -52,4 +54,31 @@ class RetirementAgeForm(FlaskForm):
             required(),
             NumberRange(min=50, max=70, message=_l("Enter an age from 50 to 70.")),
         ],
+    )
+
+
+class EmployeeForm(FlaskForm):
+    """What the establishment keeps up to date between imports."""
+
+    status = SelectField(
+        _l("Status"),
+        choices=[SelectChoice(k, v) for k, v in STATUSES.items()],
+        validators=[required()],
+        invalid_choice_message=NOT_A_CHOICE,
+    )
+    mobile_official = StringField(
+        _l("Official mobile"), validators=[Optional(), MOBILE_RULE], filters=[_strip]
+    )
+    email_official = StringField(
+        _l("Official email"), validators=[Optional(), length(max=120), EMAIL], filters=[_strip]
+    )
+    mobile_personal = StringField(
+        _l("Personal mobile"), validators=[Optional(), MOBILE_RULE], filters=[_strip]
+    )
+    # An address is written as the employee writes it, not translated.
+    address = TextAreaField(
+        _l("Address"),
+        validators=[Optional(), length(max=500)],
+        filters=[_strip],
+        render_kw={"translate": "no"},
     )

@@ -44,6 +44,15 @@ COMPARED = (
     "email_official", "mobile_personal", "address",
 )  # fmt: skip
 LATIN_ONLY = ("code", "name_en", "email_official", "order_no")
+# A blank cell (or a missing column) leaves an employee's value as it is;
+# this word clears it. (Not "-": a cell starting with "-" reads as a formula.)
+CLEAR = "CLEAR"
+EXAMPLE_CODE = "EXAMPLE"  # the template's example row, refused if left in
+CLEARABLE = ("name_local", "mobile_official", "email_official", "mobile_personal", "address")
+KEPT_WHEN_BLANK = (*CLEARABLE, "status")
+# Shown as old -> new in a dry run only to those who may see personal data.
+PERSONAL_COLUMNS = ("date_of_birth", "mobile_personal", "address")
+SHOWN_LENGTH = 40
 
 # Report messages: stored as keys with their values, worded when shown, so
 # that a report reads in the language of whoever opens it.
@@ -74,17 +83,37 @@ MESSAGES = {
     "transfer_before_joining": _l("The transfer (from %(value)s) is dated before joining (%(joined)s)."),  # noqa: E501
     "transfer_before_last": _l("The transfer (from %(value)s) is dated before the last posting (%(last)s)."),  # noqa: E501
     "transfer_needs_order": _l("The office or designation changes: give order_no and from_date."),
+    "example_row": _l("This is the template's example row: delete it and give your own rows."),
     "bad_number": _l("%(column)s must be a whole number from 0 to 9999: %(value)s."),
     "created": _l("New"),
     "changed": _l("Changes: %(fields)s"),
+    "changes": _l("Changes: %(fields)s"),
+    "hidden": _l("(personal, not shown)"),
     "transferred": _l("Transfer to %(office)s as %(designation)s from %(value)s"),
 }  # fmt: skip
 
 
-def say(entry) -> str:
-    """A stored [key, values] message in the current language."""
+def say(entry, personal: bool = False) -> str:
+    """A stored [key, values] message in the current language; `personal`:
+    the reader may see the old and new values of personal fields."""
     key, values = entry
+    if key == "changes":
+        values = {"fields": "; ".join(_change_words(c, personal) for c in values["fields"])}
     return str(MESSAGES[key]) % values if values else str(MESSAGES[key])
+
+
+def _shown(value) -> str:
+    if isinstance(value, dt.date):
+        return value.strftime("%d-%m-%Y")
+    text = str(value if value is not None else "")
+    return (text[:SHOWN_LENGTH] + "…" if len(text) > SHOWN_LENGTH else text) or "—"
+
+
+def _change_words(change, personal: bool) -> str:
+    column, old, new = change
+    if column in PERSONAL_COLUMNS and not personal:
+        return f"{column}: {MESSAGES['hidden']}"
+    return f"{column}: {old} → {new}"
 
 
 class Refused(Exception):
@@ -301,8 +330,19 @@ def _plan_employee(no, record, ctx):
         if not values[column]:
             reasons.append(["required", {"column": column}])
     _common_checks(values, record, reasons)
+    if code == EXAMPLE_CODE:
+        reasons.append(["example_row", {}])
     if code and not has_devanagari(code) and not _CODE.match(code):
         reasons.append(["bad_code", {"value": code}])
+    current = ctx["existing"].get(code)
+    cleared = {c for c in CLEARABLE if values[c].upper() == CLEAR}
+    for column in cleared:
+        values[column] = ""
+    kept = set()
+    if current is not None:
+        kept = {c for c in KEPT_WHEN_BLANK if not values[c] and c not in cleared}
+        if "status" in kept:
+            values["status"] = current.status
     if code in ctx["seen"]:
         reasons.append(["duplicate_code", {"value": code, "other": ctx["seen"][code]}])
     elif code:
@@ -345,11 +385,12 @@ def _plan_employee(no, record, ctx):
 
     fields = {c: values[c] for c in COMPARED}
     fields.update(date_of_birth=born, joined_on=joined)
+    for column in kept:
+        fields[column] = getattr(current, column)
     posting = None
     if from_date or values["order_no"]:
         posting = {"order_no": values["order_no"], "order_date": dates.get("order_date"),
                    "from_date": from_date or joined}  # fmt: skip
-    current = ctx["existing"].get(code)
     if current is None:
         fields.update(code=code, office=office.id, designation=designation.id,
                       retires_on=retires_on_for(born, designation))  # fmt: skip
@@ -357,9 +398,11 @@ def _plan_employee(no, record, ctx):
                 {"order_no": "", "order_date": None, "from_date": joined}))  # fmt: skip
     changes = {c: v for c, v in fields.items() if getattr(current, c) != v}
     moved = office.id != current.office_id or designation.id != current.designation_id
+    last = ctx["last_posting"].get(current.id)
+    if moved and last and from_date and last == (values["order_no"], from_date):
+        moved = False  # recorded by an earlier import, in force from its date
     messages = []
     if moved:
-        last = ctx["last_posting"].get(current.id)
         if posting is None or not posting["order_no"] or not from_date:
             return (no, "refused", code, [["transfer_needs_order", {}]], None)
         if last and from_date < last[1]:
@@ -377,7 +420,8 @@ def _plan_employee(no, record, ctx):
     if not changes and not moved:
         return (no, "unchanged", code, [], None)
     if changes:
-        messages.insert(0, ["changed", {"fields": ", ".join(sorted(changes))}])
+        shown = [[c, _shown(getattr(current, c)), _shown(changes[c])] for c in sorted(changes)]
+        messages.insert(0, ["changes", {"fields": shown}])
     payload = ("change", current.id, changes, posting if moved else None,
                (office.id, designation.id) if moved else None)  # fmt: skip
     return (no, "changed", code, messages, payload)
@@ -444,7 +488,7 @@ def apply(kind: str, data: bytes, actor_id=None, progress=None) -> Plan:
 
 
 def _apply_employees(plan: Plan, actor_id):
-    now = clock.now()
+    now, today = clock.now(), clock.today_ist()
     creates = [r[4] for r in plan.rows if r[1] == "created"]
     for start in range(0, len(creates), 500):
         batch = creates[start : start + 500]
@@ -473,8 +517,13 @@ def _apply_employees(plan: Plan, actor_id):
         if row[1] != "changed":
             continue
         _, employee_id, changes, posting, moved = row[4]
-        if moved:
+        if moved and posting["from_date"] <= today:
             changes = {**changes, "office": moved[0], "designation": moved[1]}
+        elif moved and "date_of_birth" not in changes:
+            # A transfer dated later moves the employee on its day
+            # (services.apply_due_postings), superannuation with it.
+            changes.pop("retires_on", None)
+        if moved:
             Posting.create(employee=employee_id, office=moved[0], designation=moved[1],
                            created_at=now, created_by=actor_id, **posting)  # fmt: skip
         if changes:
@@ -500,3 +549,62 @@ def _apply_posts(plan: Plan):
         if row[1] == "changed":
             _, post_id, number = row[4]
             SanctionedPost.update(sanctioned=number).where(SanctionedPost.id == post_id).execute()
+
+
+# --- the template files ------------------------------------------------------------
+
+_KEEP = _l("Blank: left as it is for an employee already in the register; CLEAR: emptied.")
+HINTS = {
+    "employees": {
+        "code": _l("Employee code: letters, digits, / and -. Required."),
+        "name_en": _l("Name in Latin letters. Required."),
+        "name_local": _l("Name in Devanagari."),
+        "designation": _l("Designation code. Required."),
+        "office": _l("Office code. Required."),
+        "status": _l("working, on_leave, suspended or retired. Blank: working for a new employee, left as it is for one in the register."),  # noqa: E501
+        "date_of_birth": _l("Date as DD-MM-YYYY. Required."),
+        "joined_on": _l("Date as DD-MM-YYYY. Required."),
+        "mobile_official": _l("10-digit mobile number."),
+        "email_official": _l("Email address."),
+        "mobile_personal": _l("10-digit mobile number."),
+        "address": _l("Postal address."),
+        "order_no": _l("For a transfer: the order number."),
+        "order_date": _l("For a transfer: the date of the order (DD-MM-YYYY)."),
+        "from_date": _l("For a transfer: the day it takes effect (DD-MM-YYYY)."),
+    },
+    "posts": {
+        "office": _l("Office code."),
+        "designation": _l("Designation code."),
+        "sanctioned": _l("Number of sanctioned posts, 0 to 9999."),
+    },
+}  # fmt: skip
+
+
+def template_table(kind: str) -> tuple:
+    """The heading row and one example row of an import (the example row of
+    employees is refused if left in), as a downloads table."""
+    office = Office.select(Office.code).order_by(Office.id).first()
+    designation = Designation.select(Designation.code).order_by(Designation.id).first()
+    office_code = office.code if office else "TO0"
+    designation_code = designation.code if designation else "CLK"
+    if kind == "posts":
+        return (list(POST_COLUMNS), [[office_code, designation_code, 1]], None)
+    example = {
+        "code": EXAMPLE_CODE, "name_en": "Ramesh Jadhav", "name_local": "रमेश जाधव",
+        "designation": designation_code, "office": office_code, "status": "working",
+        "date_of_birth": "15-03-1975", "joined_on": "01-07-1999",
+        "mobile_official": "9876500001", "email_official": "CLEAR", "mobile_personal": "",
+        "address": "", "order_no": "", "order_date": "", "from_date": "",
+    }  # fmt: skip
+    return (list(EMPLOYEE_COLUMNS), [[example[c] for c in EMPLOYEE_COLUMNS]], None)
+
+
+def template_notes(kind: str) -> dict:
+    """Column -> its note (in the current language), for the XLSX comments."""
+    notes = {}
+    for column, hint in HINTS[kind].items():
+        text = str(hint)
+        if kind == "employees" and column in CLEARABLE:
+            text = f"{text} {_KEEP}"
+        notes[column] = text
+    return notes

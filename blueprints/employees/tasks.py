@@ -27,3 +27,17 @@ def sweep_imports():
     from blueprints.employees.jobs import expire_dry_runs
 
     return {"expired": expire_dry_runs(), **storage.sweep("imports")}
+
+
+# 00:05 IST is 18:35 UTC: a transfer dated today moves its employee in the
+# register (the readers of "who holds a post" go by the postings themselves).
+@scheduled(
+    crontab(minute="35", hour="18"),
+    _l("Employee register: move the employees whose transfer takes effect today"),
+    _l("Every night at 00:05 IST"),
+    lease_seconds=3600,
+)
+def apply_due_postings():
+    from blueprints.employees.services import apply_due_postings as apply
+
+    return {"moved": apply()}

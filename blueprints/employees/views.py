@@ -9,9 +9,15 @@ from flask_login import current_user
 
 from blueprints.employees import bp
 from blueprints.employees import register as reg
-from blueprints.employees.forms import RetirementAgeForm, TransferForm
+from blueprints.employees.forms import EmployeeForm, RetirementAgeForm, TransferForm
 from blueprints.employees.models import STATUSES, Cadre, Designation, Employee, Posting
-from blueprints.employees.services import TransferError, set_retirement_age, transfer
+from blueprints.employees.services import (
+    EDITABLE,
+    TransferError,
+    edit_employee,
+    set_retirement_age,
+    transfer,
+)
 from blueprints.masters.models import Office
 from core import clock
 from core.access import GOVERNMENT_STAFF, get_scoped_or_404, requires
@@ -121,6 +127,28 @@ def transfer_form(employee_id):
     status = 400 if request.method == "POST" else 200
     return render(
         "employees/transfer.html", status=status, employee=employee, form=form, refusal=refusal
+    )
+
+
+@bp.route("/<int:employee_id>/edit", methods=["GET", "POST"])
+@requires(*reg.MANAGE_ROLES)
+def edit_form(employee_id):
+    employee = _employee(employee_id)
+    posted = request.method == "POST"
+    form = EmployeeForm(
+        formdata=request.form if posted else None,
+        data={f: getattr(employee, f) for f in EDITABLE},
+    )
+    if posted and form.validate():
+        changed = edit_employee(employee, {f: form[f].data for f in EDITABLE}, current_user)
+        if changed:
+            flash(_("The employee's details are saved."), "ok")
+        else:
+            flash(_("Nothing was changed."), "ok")
+        return redirect(url_for("employees.detail", employee_id=employee.id), 303)
+    reg.shown_personal(current_user, [employee], page="edit")
+    return render(
+        "employees/edit.html", status=400 if posted else 200, employee=employee, form=form
     )
 
 

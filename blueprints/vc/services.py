@@ -4,7 +4,6 @@ task that runs twice sends nothing twice."""
 
 import datetime as dt
 
-import peewee as pw
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -460,9 +459,10 @@ def add_action(meeting, actor, *, text, entry, due_on) -> VcActionPoint:
     """The action point and its task (assignments.create_task, whose
     reminders go to the owner by SMS until they mark it done)."""
     from blueprints.assignments.services import TaskError, create_task
+    from blueprints.employees.models import Employee
     from blueprints.employees.services import current_holders
 
-    holders = list(current_holders(entry.office_id, entry.designation_id).order_by(pw.SQL("id")))
+    holders = list(current_holders(entry.office_id, entry.designation_id).order_by(Employee.id))
     if not holders:
         raise Refused(_("No one holds this post now; choose another owner."))
     owner = holders[0]

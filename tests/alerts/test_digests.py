@@ -2,6 +2,7 @@
 who is told what, exactly once, following charges, transfers and leave."""
 
 import peewee as pw
+import pytest
 from flask import render_template
 
 from blueprints.accounts import charges
@@ -148,27 +149,36 @@ def test_two_runs_at_once_send_each_message_once(ctx, app, staff, application):
     assert len(set(sent_to("sms"))) == len(sent_to("sms")) == 4
 
 
-def test_a_transfer_changes_the_office_head_from_its_date(ctx, place, staff, application):
+def test_the_charge_page_refuses_a_regular_charge(ctx, place, staff, application):
+    """A posting is entered once, in the employee register (see test_posts.py
+    for a transfer moving the alerts); the charge page records only what the
+    register cannot say. (Until issue 15 this test gave two regular charges
+    here and watched the office head change.)"""
+    person(place, "office_head", "new-head", 7, office=place.tehsil_offices[1])
+    with pytest.raises(charges.ChargeError, match="employee register"):
+        charges.assign(
+            post="office_head",
+            place_code="TO0",
+            username="new-head",
+            reason="regular",
+            from_text=day(8).isoformat(),
+        )
+    assert charges.ChargeAssignment.select().count() == 0
+    send_digests(day(8))
+    assert ("tehsil-head", "office_head") in whom(day(8))
+
+
+def test_an_additional_charge_replaces_the_office_head_for_its_days(ctx, place, staff, application):
     newcomer = person(place, "office_head", "new-head", 7, office=place.tehsil_offices[1])
     charges.assign(
         post="office_head",
         place_code="TO0",
-        username="tehsil-head",
-        reason="regular",
-        from_text=day(0).isoformat(),
-    )
-    charges.assign(
-        post="office_head",
-        place_code="TO0",
         username="new-head",
-        reason="regular",
+        reason="additional",
         from_text=day(8).isoformat(),
+        to_text=day(9).isoformat(),
         note="Order 12/2026",
     )
-    # The old head's charge ended the day before the new one began.
-    ended = charges.ChargeAssignment.get(charges.ChargeAssignment.user == staff.head.id)
-    assert ended.to_date == day(7)
-
     send_digests(day(5))
     assert ("tehsil-head", "office_head") in whom(day(5))
     assert ("new-head", "office_head") not in whom(day(5))
@@ -176,6 +186,8 @@ def test_a_transfer_changes_the_office_head_from_its_date(ctx, place, staff, app
     assert ("new-head", "office_head") in whom(day(8))
     assert ("tehsil-head", "office_head") not in whom(day(8))
     assert newcomer.mobile in sent_to("sms")
+    send_digests(day(10))
+    assert ("tehsil-head", "office_head") in whom(day(10))
 
 
 def test_a_leave_substitute_is_told_for_the_days_of_the_leave(ctx, place, staff, application):

@@ -303,3 +303,49 @@ def test_report_is_stored_as_message_keys(app, staff, login_as):
     with app.app_context():
         job = ImportJob.select().order_by(ImportJob.id.desc()).first()
         assert json.loads(job.report_json)[0][3][0][0] == "unknown_office"
+
+
+def test_a_blank_cell_leaves_a_value_and_clear_empties_it(ctx, staff):
+    importer.apply("employees", GOOD.encode())
+    ramesh = "E101,Ramesh Jadhav,रमेश जाधव,CLK,TO0,working,15-03-1975,01-07-1999,9876500001,"
+    blank = GOOD.replace(
+        ramesh + 'ramesh@example.gov.in,9876500002,"5, Main Road",,,',
+        "E101,Ramesh Jadhav,रमेश जाधव,CLK,TO0,,15-03-1975,01-07-1999,,,,,,,",
+    )
+    Employee.update(status="on_leave").where(Employee.code == "E101").execute()
+    plan = importer.apply("employees", blank.encode())
+    assert plan.count("unchanged") == 2
+    kept = Employee.get(Employee.code == "E101")
+    assert (kept.email_official, kept.mobile_official, kept.status) == (
+        "ramesh@example.gov.in",
+        "9876500001",
+        "on_leave",
+    )
+    # A file without the column at all leaves it too.
+    short = "code,name_en,designation,office,date_of_birth,joined_on\n" \
+        "E101,Ramesh Jadhav,CLK,TO0,15-03-1975,01-07-1999\n"  # fmt: skip
+    assert importer.check("employees", short.encode()).count("unchanged") == 1
+    cleared = blank.replace(
+        "E101,Ramesh Jadhav,रमेश जाधव,CLK,TO0,,15-03-1975,01-07-1999,,,,,,,",
+        "E101,Ramesh Jadhav,रमेश जाधव,CLK,TO0,,15-03-1975,01-07-1999,,clear,,,,,",
+    )
+    plan = importer.check("employees", cleared.encode())
+    assert "email_official: ramesh@example.gov.in → —" in _reasons(plan)[(2, "changed")]
+    importer.apply("employees", cleared.encode())
+    assert Employee.get(Employee.code == "E101").email_official == ""
+    assert Employee.get(Employee.code == "E101").mobile_official == "9876500001"
+
+
+def test_the_dry_run_shows_old_and_new_values(ctx, staff):
+    importer.apply("employees", GOOD.encode())
+    changed = GOOD.replace("9876500001,ramesh@example", "9822099999,r.jadhav@example").replace(
+        '9876500002,"5, Main Road"', '9876500003,"5, Main Road"'
+    )
+    plan = importer.check("employees", changed.encode())
+    entry = next(msgs for no, outcome, _, msgs, _ in plan.rows if no == 2)
+    words = importer.say(entry[0])
+    assert "mobile_official: 9876500001 → 9822099999" in words
+    assert "email_official: ramesh@example.gov.in → r.jadhav@example.gov.in" in words
+    # A personal field's values only for those who may see personal data.
+    assert "9876500003" not in words and "mobile_personal: (personal, not shown)" in words
+    assert "mobile_personal: 9876500002 → 9876500003" in importer.say(entry[0], personal=True)
