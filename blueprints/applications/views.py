@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from blueprints.applications import bp, filing, reasons, uploads
+from blueprints.applications import bp, filing, listing, reasons, uploads
 from blueprints.applications.ack import ack_context, ack_pdf
 from blueprints.applications.action_form import ActionForm
 from blueprints.applications.forms import (
@@ -17,12 +17,14 @@ from blueprints.applications.forms import (
 )
 from blueprints.applications.models import Application, ApplicationDocument, ApplicationEvent
 from blueprints.applications.scope import visible_applications
+from blueprints.applications.search import cleaned
 from blueprints.applications.statuses import STATUS_LABELS, UPLOAD_STATUSES
 from blueprints.applications.workflow import TransitionError, allowed_actions, clock_of, transition
 from blueprints.catalogue.models import Service, label
 from blueprints.masters.models import GramPanchayat, Village
 from core import audit, storage
 from core.access import STAFF_ROLES, get_scoped_or_404, requires
+from core.paging import Cursor
 from core.render import render
 from core.security import error_page, too_large_handler
 
@@ -62,22 +64,29 @@ def _status_for(form) -> int:
 @bp.route("/")
 @requires(OPERATOR)
 def index():
-    mine = visible_applications(current_user).join(Service)
-    drafts = list(
-        mine.select(Application, Service)
-        .where(Application.status == "draft")
-        .order_by(Application.updated_at.desc())
-        .limit(50)
+    search = cleaned(request.args.get("q"))
+    status = request.args.get("status", "")
+    if status not in listing.LISTED_STATUSES:
+        status = ""
+    after = Cursor.parse(request.args.get("after"))
+    before = None if after else Cursor.parse(request.args.get("before"))
+    paged = after is not None or before is not None
+    # The work waiting on the counter heads the first page of the whole list.
+    first_page = not (search or status or paged)
+    args = {k: v for k, v in {"q": search, "status": status}.items() if v}
+    return render(
+        "applications/index.html",
+        drafts=listing.drafts(current_user) if first_page else [],
+        sent_back=listing.sent_back(current_user) if first_page else [],
+        sent_back_shown=listing.SENT_BACK_SHOWN,
+        page=listing.page(current_user, search=search, status=status, after=after, before=before),
+        search=search,
+        status_filter=status,
+        statuses=listing.LISTED_STATUSES,
+        first_page=first_page,
+        paged=paged,
+        args=args,
     )
-    recent = list(
-        visible_applications(current_user)
-        .select(Application, Service)
-        .join(Service)
-        .where(Application.status != "draft")
-        .order_by(Application.submitted_at.desc())
-        .limit(20)
-    )
-    return render("applications/index.html", drafts=drafts, recent=recent)
 
 
 @bp.route("/new", methods=["GET", "POST"])
