@@ -19,7 +19,14 @@ from blueprints.applications.models import Application, ApplicationDocument, App
 from blueprints.applications.scope import visible_applications
 from blueprints.applications.search import cleaned
 from blueprints.applications.statuses import STATUS_LABELS, UPLOAD_STATUSES
-from blueprints.applications.workflow import TransitionError, allowed_actions, clock_of, transition
+from blueprints.applications.workflow import (
+    TransitionError,
+    allowed_actions,
+    asked_for_documents,
+    clock_of,
+    documents_since_asked,
+    transition,
+)
 from blueprints.catalogue.models import Service, label
 from blueprints.masters.models import GramPanchayat, Village
 from core import audit, storage
@@ -44,7 +51,9 @@ def _draft(pk) -> Application:
     return application
 
 
-def _step_page(template, application, step, form, status=200, **extra):
+def _step_page(template, application, step, form, status=200, summary=(), **extra):
+    """A filing step; after a refusal its error summary lists the form's
+    errors and those in `summary`, (field id or None, message) pairs."""
     return render(
         template,
         f"applications/_{step}_form.html",
@@ -53,6 +62,7 @@ def _step_page(template, application, step, form, status=200, **extra):
         steps=filing.STEPS,
         form=form,
         status=status,
+        summary=summary,
         **extra,
     )
 
@@ -199,21 +209,28 @@ def details(pk):
 
 
 def _documents_page(application, form, status=200, error_key=None, error=None):
+    """The documents step of a draft, or the page where the documents the
+    office asked for are uploaded and the application is sent back."""
     have = {
         d.doc_key: d
         for d in ApplicationDocument.select().where(
             ApplicationDocument.application == application.id
         )
     }
+    sent_back = application.status != "draft"
     return _step_page(
         "applications/step.html",
         application,
         "documents",
         form,
         status,
+        summary=[(f"file-{error_key}" if error_key else None, error)] if error else (),
         have=have,
         error_key=error_key,
         error=error,
+        asked=asked_for_documents(application) if sent_back else None,
+        new_since_asked=documents_since_asked(application) if sent_back else [],
+        resubmit_form=SubmitForm(formdata=None, data={"token": application.submit_token}),
     )
 
 
@@ -289,6 +306,7 @@ def _review_page(application, form, status=200, error=None):
         "review",
         form,
         status,
+        summary=[(None, error)] if error else (),
         problems=filing.problems(application),
         answers=describe_details(application.service, application.extra, _page_lang()),
         docs=list(
@@ -367,9 +385,14 @@ def resubmit(pk):
     try:
         transition(application.id, "resubmit", current_user, _("Documents resubmitted by the CSC."))
     except TransitionError as err:
-        flash(str(err), "error")
-    else:
-        flash(_("Sent back to the office with the documents."), "ok")
+        # Nothing changed: back on the page where the documents are uploaded,
+        # with why, or on the application's page once it is not waiting.
+        application = _application(pk)
+        if application.status not in UPLOAD_STATUSES:
+            flash(str(err), "error")
+            return redirect(url_for("applications.detail", pk=application.id), 303)
+        return _documents_page(application, DocumentForm(formdata=None), 400, error=str(err))
+    flash(_("Sent back to the office with the documents."), "ok")
     return redirect(url_for("applications.detail", pk=application.id), 303)
 
 
