@@ -8,10 +8,10 @@ import unicodedata
 
 from blueprints.applications.ids import BadId, parse_id
 from blueprints.applications.models import Application
+from blueprints.catalogue.catalogue import ascii_digits
 
 # Longer than any name or ID: the rest of a pasted paragraph is ignored.
 MAX_LENGTH = 60
-_DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 
 
 def cleaned(text) -> str:
@@ -30,7 +30,7 @@ def matching(text):
         return Application.app_id == parse_id(text)
     except BadId:
         pass
-    digits = re.sub(r"[\s-]", "", text.translate(_DEVANAGARI_DIGITS))
+    digits = re.sub(r"[\s-]", "", ascii_digits(text))
     if digits.isascii() and digits.isdigit():
         if len(digits) == 10:
             return Application.mobile == digits

@@ -1,5 +1,7 @@
 """Filing at the counter, the acknowledgement and the application page."""
 
+from collections import Counter
+
 from flask import abort, flash, redirect, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -14,6 +16,7 @@ from blueprints.applications.forms import (
     FeesForm,
     ServiceChoiceForm,
     SubmitForm,
+    date_of_birth_hint,
 )
 from blueprints.applications.models import Application, ApplicationDocument, ApplicationEvent
 from blueprints.applications.scope import visible_applications
@@ -28,9 +31,9 @@ from blueprints.applications.workflow import (
     transition,
 )
 from blueprints.catalogue.models import Service, label
-from blueprints.masters.models import GramPanchayat, Village
 from core import audit, storage
 from core.access import STAFF_ROLES, get_scoped_or_404, requires
+from core.i18n import shown_order, sorted_as_shown
 from core.paging import Cursor
 from core.render import render
 from core.security import error_page, too_large_handler
@@ -103,7 +106,7 @@ def index():
 @requires(OPERATOR)
 def new():
     form = ServiceChoiceForm()
-    services = list(Service.select().where(Service.active == True).order_by(Service.name_en))  # noqa: E712
+    services = sorted_as_shown(Service.select().where(Service.active == True))  # noqa: E712
     form.service.choices = [SelectChoice(str(s.id), s.name) for s in services]
     if request.method == "GET":
         form.language.data = request.args.get("lang") or _page_lang()
@@ -124,25 +127,25 @@ def _page_lang():
     return current_language()
 
 
-def _village_choices(application):
-    block_id = application.gram_panchayat.block_id
-    rows = (
-        Village.select(
-            Village.id,
-            Village.name_en,
-            Village.name_local,
-            GramPanchayat.name_en,
-            GramPanchayat.name_local,
-        )
-        .join(GramPanchayat)
-        .where(GramPanchayat.block == block_id)
-        .order_by(GramPanchayat.name_en, Village.name_en)
-        .tuples()
+def _village_choices(villages):
+    """The block's villages grouped by gram panchayat (an <optgroup>, which
+    lynx shows too), in the order of the names shown; a name that occurs
+    twice says its gram panchayat, or its code within the same one."""
+    villages = sorted(
+        villages, key=lambda v: (shown_order(v.gram_panchayat.name), shown_order(v.name), v.id)
     )
-    local = _page_lang() != "en"
+    seen = Counter(v.name for v in villages)
+    twice_in_gp = Counter((v.gram_panchayat_id, v.name) for v in villages)
+
+    def shown(v):
+        if seen[v.name] == 1:
+            return v.name
+        if twice_in_gp[(v.gram_panchayat_id, v.name)] == 1:
+            return f"{v.name} ({v.gram_panchayat.name})"
+        return f"{v.name} ({v.code})"
+
     return [SelectChoice("", "—")] + [
-        SelectChoice(str(vid), vlocal if local else ven, optgroup=glocal if local else gen)
-        for vid, ven, vlocal, gen, glocal in rows
+        SelectChoice(str(v.id), shown(v), optgroup=v.gram_panchayat.name) for v in villages
     ]
 
 
@@ -165,7 +168,10 @@ def applicant(pk):
             "address": application.address,
         }
     )
-    form.village.choices = _village_choices(application)
+    villages = filing.villages_near(application)
+    form.village.choices = _village_choices(villages)
+    if request.method == "GET" and not application.village_id:
+        form.village.data = str(filing.home_village(application.csc, villages) or "")
     if form.validate_on_submit():
         fields = {
             "applicant_name_local": form.applicant_name_local.data.strip(),
@@ -184,7 +190,14 @@ def applicant(pk):
             fields["aadhaar_masked"] = mask(form.aadhaar.data)
         filing.save_step(application, "applicant", **fields)
         return redirect(url_for("applications.details", pk=application.id), 303)
-    return _step_page("applications/step.html", application, "applicant", form, _status_for(form))
+    return _step_page(
+        "applications/step.html",
+        application,
+        "applicant",
+        form,
+        _status_for(form),
+        dob_hint=date_of_birth_hint(),
+    )
 
 
 @bp.route("/<int:pk>/details", methods=["GET", "POST"])
@@ -308,6 +321,7 @@ def _review_page(application, form, status=200, error=None):
         status,
         summary=[(None, error)] if error else (),
         problems=filing.problems(application),
+        repeats=filing.open_repeats(application),
         answers=describe_details(application.service, application.extra, _page_lang()),
         docs=list(
             ApplicationDocument.select().where(ApplicationDocument.application == application.id)
@@ -322,6 +336,18 @@ def submit(pk):
     application = _application(pk)
     form = SubmitForm()
     if not form.validate_on_submit():
+        return _review_page(application, form, 400)
+    if (
+        application.status == "draft"
+        and not form.repeat_confirmed.data
+        and filing.open_repeats(application)
+    ):
+        form.repeat_confirmed.errors.append(
+            _(
+                "This applicant already has an open application for this service. "
+                "Tick the box if this one is not a repeat."
+            )
+        )
         return _review_page(application, form, 400)
     try:
         application, new = filing.submit(application.id, form.token.data, current_user)
