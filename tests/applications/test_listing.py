@@ -153,16 +153,23 @@ def test_the_list_filters_by_status_sent_back_first(app, operator, service, plac
     ],
 )
 def test_the_list_reads_in_each_language_within_budget(app, operator, service, place, lang, words):
-    filed(app, place, service, operator, 1, status="awaiting_documents", paused_since=clock.now())
+    long_name = {
+        "applicant_name_en": "Dnyaneshwar Balasaheb Kulkarni-Deshmukh",
+        "applicant_name_local": "ज्ञानेश्वर बाळासाहेब कुलकर्णी-देशमुख",
+    }
+    # The longest first page: every section full.
+    filed(app, place, service, operator, 50, status="draft", app_id=None, **long_name)
     filed(
         app,
         place,
         service,
         operator,
-        40,
-        applicant_name_en="Dnyaneshwar Balasaheb Kulkarni-Deshmukh",
-        applicant_name_local="ज्ञानेश्वर बाळासाहेब कुलकर्णी-देशमुख",
+        12,
+        status="awaiting_documents",
+        paused_since=clock.now(),
+        **long_name,
     )
+    filed(app, place, service, operator, 40, **long_name)
     operator.set_cookie("lang", lang)
     body = text(operator.get("/applications/"))
     for word in words:
