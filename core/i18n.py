@@ -1,6 +1,7 @@
 """Languages (English, Hindi, Marathi), Indian number grouping and IST dates."""
 
 import datetime as dt
+import unicodedata
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
@@ -67,6 +68,21 @@ def indian_date(value) -> str:
     if isinstance(value, dt.datetime):
         value = clock.to_ist(value).date()
     return format_date(value, "d MMM y", locale=_BABEL_LOCALE[current_language()])
+
+
+def shown_order(name: str) -> tuple:
+    """A sort key for a name as the page shows it: Devanagari by its letters
+    in the order of the alphabet (Unicode keeps अ-औ, क-ह in that order),
+    English without regard to capitals; joiners, which change only how the
+    letters are drawn, are left out."""
+    cleaned = unicodedata.normalize("NFC", name or "").replace("\u200c", "").replace("\u200d", "")
+    return (cleaned.casefold(), name or "")
+
+
+def sorted_as_shown(items, name=lambda item: item.name) -> list:
+    """`items` in the order of the names shown in the page language
+    (`name(item)`, the localised name by default)."""
+    return sorted(items, key=lambda item: shown_order(name(item)))
 
 
 def init_app(app):

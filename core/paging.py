@@ -34,44 +34,62 @@ def beyond(column, pk, cursor: Cursor, backwards: bool):
     return (column >= cursor.at) & ((column > cursor.at) | (pk > cursor.id))
 
 
+def past(query, column, pk, cursor: Cursor | None, backwards: bool, descending: bool = False):
+    """`query` limited to the rows past `cursor` and ordered to read them: in
+    reading order, or against it when reading back. A list read newest first
+    is `descending`."""
+    smaller = backwards != descending
+    if cursor is not None:
+        query = query.where(beyond(column, pk, cursor, smaller))
+    if smaller:
+        return query.order_by(column.desc(), pk.desc())
+    return query.order_by(column, pk)
+
+
 @dataclass
 class Page:
-    """One page of rows, with the cursors of the pages on either side (None
-    where there is none): link to `after=` to read on, `before=` to read back."""
-
     rows: list
+    # Where the neighbouring pages start; None where there is none.
     after: Cursor | None
     before: Cursor | None
+
+
+def read_page(fetch, cursor_of, *, after=None, before=None, size: int) -> Page:
+    """One page by keyset. `fetch(cursor, backwards, limit)` returns at most
+    `limit` rows past `cursor`, in reading order or, when `backwards`, against
+    it; `cursor_of(row)` is the row's Cursor. `after` reads on from a row;
+    `before` reads back to the page ending just before one."""
+    backwards = before is not None and after is None
+    cursor = before if backwards else after
+    rows = list(fetch(cursor, backwards, size + 1))
+    more = len(rows) > size
+    rows = rows[:size]
+    if backwards:
+        rows.reverse()
+        return Page(
+            rows,
+            after=cursor_of(rows[-1]) if rows else None,
+            before=cursor_of(rows[0]) if more else None,
+        )
+    return Page(
+        rows,
+        after=cursor_of(rows[-1]) if more else None,
+        # A page reached by reading on has rows before it, unless they have
+        # all gone since (disposed of, say): then the earlier page is empty.
+        before=cursor_of(rows[0]) if cursor is not None and rows else None,
+    )
 
 
 def keyset_page(
     query, column, pk, *, after=None, before=None, size: int, newest_first=False
 ) -> Page:
-    """One page of `query` in the order of (column, pk), oldest first or
-    newest first, in one query of size + 1 rows. `after` reads on from a
-    row; `before` reads back to the page ending just before one."""
-    backwards = before is not None and after is None
-    cursor = before if backwards else after
-    # Which way the rows are fetched, in the order of the column's values.
-    descending = newest_first != backwards
-    if cursor is not None:
-        query = query.where(beyond(column, pk, cursor, descending))
-    order = (column.desc(), pk.desc()) if descending else (column, pk)
-    rows = list(query.order_by(*order).limit(size + 1))
-    more = len(rows) > size
-    rows = rows[:size]
+    """read_page over one query ordered by (column, pk), oldest first or
+    `newest_first`: one query of size + 1 rows."""
 
-    def at(row):
+    def fetch(cursor, backwards, limit):
+        return past(query, column, pk, cursor, backwards, descending=newest_first).limit(limit)
+
+    def cursor_of(row):
         return Cursor(getattr(row, column.name), getattr(row, pk.name))
 
-    if backwards:
-        rows.reverse()
-        return Page(
-            rows, after=at(rows[-1]) if rows else None, before=at(rows[0]) if more else None
-        )
-    # A page reached by reading on has rows before it.
-    return Page(
-        rows,
-        after=at(rows[-1]) if more else None,
-        before=at(rows[0]) if cursor is not None and rows else None,
-    )
+    return read_page(fetch, cursor_of, after=after, before=before, size=size)

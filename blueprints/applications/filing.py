@@ -5,6 +5,7 @@ import datetime as dt
 import json
 import secrets
 
+import peewee as pw
 from flask import current_app
 from flask_babel import gettext as _
 
@@ -15,8 +16,9 @@ from blueprints.applications.models import (
     ApplicationEvent,
     LedgerLine,
 )
+from blueprints.applications.statuses import OPEN_STATUSES
 from blueprints.catalogue.models import Service
-from blueprints.masters.models import District, Office
+from blueprints.masters.models import District, GramPanchayat, Office, Village
 from core import clock
 from core.db import is_postgres, write_transaction
 from core.ids import same_secret
@@ -68,6 +70,25 @@ def start_draft(operator, service: Service, language: str) -> Application:
     )
 
 
+def villages_near(application: Application) -> list:
+    """The villages of the block of the application's CSC, with their gram
+    panchayats: where an applicant at this counter lives."""
+    return list(
+        Village.select(Village, GramPanchayat)
+        .join(GramPanchayat)
+        .where(GramPanchayat.block == application.gram_panchayat.block_id)
+    )
+
+
+def home_village(csc, villages) -> int | None:
+    """The village to offer first: the CSC's own, else the only village of
+    its gram panchayat."""
+    if csc.village_id:
+        return csc.village_id
+    own = [v.id for v in villages if v.gram_panchayat_id == csc.gram_panchayat_id]
+    return own[0] if len(own) == 1 else None
+
+
 def save_step(application: Application, step: str, **fields) -> None:
     """Store a step's answers on the draft and remember how far it got."""
     if application.status != "draft":
@@ -110,6 +131,34 @@ def problems(application: Application) -> list[FilingError]:
     if not application.fee_collected:
         found.append(FilingError(_("Confirm that the fee was collected."), "fees"))
     return found
+
+
+def open_repeats(application: Application) -> list[Application]:
+    """The CSC's open applications for the same service by the same applicant
+    (the same mobile, and the same name in English or in Devanagari) other
+    than this one: most likely a repeat, which the operator is warned of."""
+    if not application.mobile:
+        return []
+    same_name = pw.fn.LOWER(Application.applicant_name_en) == (
+        application.applicant_name_en.strip().lower()
+    )
+    if application.applicant_name_local:
+        same_name |= Application.applicant_name_local == application.applicant_name_local.strip()
+    return list(
+        Application.select(
+            Application.id, Application.app_id, Application.status, Application.submitted_at
+        )
+        .where(
+            (Application.csc == application.csc_id)
+            & (Application.service == application.service_id)
+            & Application.status.in_(OPEN_STATUSES)
+            & (Application.mobile == application.mobile)
+            & (Application.id != application.id)
+            & same_name
+        )
+        .order_by(Application.submitted_at.desc())
+        .limit(10)
+    )
 
 
 def disposing_office(service: Service, application: Application) -> Office:

@@ -1,13 +1,18 @@
+import datetime as dt
+
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, FileField, HiddenField, SelectField, StringField
+from wtforms import BooleanField, FileField, HiddenField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
 from blueprints.applications import aadhaar
 from blueprints.applications.models import APPLICANT_LANGUAGES, GENDERS
+from blueprints.catalogue.fields import LenientDateField
 from core import clock
 from core.forms import EMAIL, NOT_A_CHOICE, Optional, Regexp, length, required
+from core.i18n import indian_date
 
 DEVANAGARI_NAME = Regexp(
     r"^[\u0900-\u097F\u200c\u200d .'-]+$",
@@ -15,6 +20,17 @@ DEVANAGARI_NAME = Regexp(
 )
 LATIN_NAME = Regexp(r"^[A-Za-z .'-]+$", message=_l("Write this name in English letters (A to Z)."))
 MOBILE = Regexp(r"^[6-9][0-9]{9}$", message=_l("Enter a 10-digit mobile number."))
+
+
+def date_of_birth_hint() -> str:
+    """True for a calendar, which shows the date in its own order (so the
+    example names the month), and for a plain text box (lynx), where the
+    date is typed day first."""
+    return _(
+        "For example %(example)s. Where the box takes plain text, type day-month-year: %(typed)s.",
+        example=indian_date(dt.date(1990, 8, 15)),
+        typed="15-08-1990",
+    )
 
 
 class ServiceChoiceForm(FlaskForm):
@@ -45,12 +61,9 @@ class ApplicantForm(FlaskForm):
         validators=[required()],
         invalid_choice_message=NOT_A_CHOICE,
     )
-    date_of_birth = DateField(
-        _l("Date of birth"),
-        validators=[required()],
-        format="%Y-%m-%d",
-        render_kw={"type": "date"},
-    )
+    # Picked in the browser's calendar (which shows its own order and sends
+    # ISO), or typed day first where there is none (lynx, old browsers).
+    date_of_birth = LenientDateField(_l("Date of birth"), validators=[required()], when="any")
     mobile = StringField(
         _l("Mobile number"), validators=[required(), MOBILE], render_kw={"inputmode": "numeric"}
     )
@@ -98,3 +111,8 @@ class FeesForm(FlaskForm):
 
 class SubmitForm(FlaskForm):
     token = HiddenField(validators=[required()])
+    # Asked only when the applicant already has an open application for the
+    # service (filing.open_repeats): a warning to pass knowingly, not a bar.
+    repeat_confirmed = BooleanField(
+        _l("I have checked: this is a new application, not a repeat of the one above")
+    )

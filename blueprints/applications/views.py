@@ -1,11 +1,13 @@
 """Filing at the counter, the acknowledgement and the application page."""
 
+from collections import Counter
+
 from flask import abort, flash, redirect, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from blueprints.applications import bp, filing, reasons, uploads
+from blueprints.applications import bp, filing, listing, reasons, uploads
 from blueprints.applications.ack import ack_context, ack_pdf
 from blueprints.applications.action_form import ActionForm
 from blueprints.applications.forms import (
@@ -14,15 +16,25 @@ from blueprints.applications.forms import (
     FeesForm,
     ServiceChoiceForm,
     SubmitForm,
+    date_of_birth_hint,
 )
 from blueprints.applications.models import Application, ApplicationDocument, ApplicationEvent
 from blueprints.applications.scope import visible_applications
+from blueprints.applications.search import cleaned
 from blueprints.applications.statuses import STATUS_LABELS, UPLOAD_STATUSES
-from blueprints.applications.workflow import TransitionError, allowed_actions, clock_of, transition
+from blueprints.applications.workflow import (
+    TransitionError,
+    allowed_actions,
+    asked_for_documents,
+    clock_of,
+    documents_since_asked,
+    transition,
+)
 from blueprints.catalogue.models import Service, label
-from blueprints.masters.models import GramPanchayat, Village
 from core import audit, storage
 from core.access import STAFF_ROLES, get_scoped_or_404, requires
+from core.i18n import shown_order, sorted_as_shown
+from core.paging import Cursor
 from core.render import render
 from core.security import error_page, too_large_handler
 
@@ -42,7 +54,9 @@ def _draft(pk) -> Application:
     return application
 
 
-def _step_page(template, application, step, form, status=200, **extra):
+def _step_page(template, application, step, form, status=200, summary=(), **extra):
+    """A filing step; after a refusal its error summary lists the form's
+    errors and those in `summary`, (field id or None, message) pairs."""
     return render(
         template,
         f"applications/_{step}_form.html",
@@ -51,6 +65,7 @@ def _step_page(template, application, step, form, status=200, **extra):
         steps=filing.STEPS,
         form=form,
         status=status,
+        summary=summary,
         **extra,
     )
 
@@ -62,29 +77,36 @@ def _status_for(form) -> int:
 @bp.route("/")
 @requires(OPERATOR)
 def index():
-    mine = visible_applications(current_user).join(Service)
-    drafts = list(
-        mine.select(Application, Service)
-        .where(Application.status == "draft")
-        .order_by(Application.updated_at.desc())
-        .limit(50)
+    search = cleaned(request.args.get("q"))
+    status = request.args.get("status", "")
+    if status not in listing.LISTED_STATUSES:
+        status = ""
+    after = Cursor.parse(request.args.get("after"))
+    before = None if after else Cursor.parse(request.args.get("before"))
+    paged = after is not None or before is not None
+    # The work waiting on the counter heads the first page of the whole list.
+    first_page = not (search or status or paged)
+    args = {k: v for k, v in {"q": search, "status": status}.items() if v}
+    return render(
+        "applications/index.html",
+        drafts=listing.drafts(current_user) if first_page else [],
+        sent_back=listing.sent_back(current_user) if first_page else [],
+        sent_back_shown=listing.SENT_BACK_SHOWN,
+        page=listing.page(current_user, search=search, status=status, after=after, before=before),
+        search=search,
+        status_filter=status,
+        statuses=listing.LISTED_STATUSES,
+        first_page=first_page,
+        paged=paged,
+        args=args,
     )
-    recent = list(
-        visible_applications(current_user)
-        .select(Application, Service)
-        .join(Service)
-        .where(Application.status != "draft")
-        .order_by(Application.submitted_at.desc())
-        .limit(20)
-    )
-    return render("applications/index.html", drafts=drafts, recent=recent)
 
 
 @bp.route("/new", methods=["GET", "POST"])
 @requires(OPERATOR)
 def new():
     form = ServiceChoiceForm()
-    services = list(Service.select().where(Service.active == True).order_by(Service.name_en))  # noqa: E712
+    services = sorted_as_shown(Service.select().where(Service.active == True))  # noqa: E712
     form.service.choices = [SelectChoice(str(s.id), s.name) for s in services]
     if request.method == "GET":
         form.language.data = request.args.get("lang") or _page_lang()
@@ -105,25 +127,25 @@ def _page_lang():
     return current_language()
 
 
-def _village_choices(application):
-    block_id = application.gram_panchayat.block_id
-    rows = (
-        Village.select(
-            Village.id,
-            Village.name_en,
-            Village.name_local,
-            GramPanchayat.name_en,
-            GramPanchayat.name_local,
-        )
-        .join(GramPanchayat)
-        .where(GramPanchayat.block == block_id)
-        .order_by(GramPanchayat.name_en, Village.name_en)
-        .tuples()
+def _village_choices(villages):
+    """The block's villages grouped by gram panchayat (an <optgroup>, which
+    lynx shows too), in the order of the names shown; a name that occurs
+    twice says its gram panchayat, or its code within the same one."""
+    villages = sorted(
+        villages, key=lambda v: (shown_order(v.gram_panchayat.name), shown_order(v.name), v.id)
     )
-    local = _page_lang() != "en"
+    seen = Counter(v.name for v in villages)
+    twice_in_gp = Counter((v.gram_panchayat_id, v.name) for v in villages)
+
+    def shown(v):
+        if seen[v.name] == 1:
+            return v.name
+        if twice_in_gp[(v.gram_panchayat_id, v.name)] == 1:
+            return f"{v.name} ({v.gram_panchayat.name})"
+        return f"{v.name} ({v.code})"
+
     return [SelectChoice("", "—")] + [
-        SelectChoice(str(vid), vlocal if local else ven, optgroup=glocal if local else gen)
-        for vid, ven, vlocal, gen, glocal in rows
+        SelectChoice(str(v.id), shown(v), optgroup=v.gram_panchayat.name) for v in villages
     ]
 
 
@@ -146,7 +168,10 @@ def applicant(pk):
             "address": application.address,
         }
     )
-    form.village.choices = _village_choices(application)
+    villages = filing.villages_near(application)
+    form.village.choices = _village_choices(villages)
+    if request.method == "GET" and not application.village_id:
+        form.village.data = str(filing.home_village(application.csc, villages) or "")
     if form.validate_on_submit():
         fields = {
             "applicant_name_local": form.applicant_name_local.data.strip(),
@@ -165,7 +190,14 @@ def applicant(pk):
             fields["aadhaar_masked"] = mask(form.aadhaar.data)
         filing.save_step(application, "applicant", **fields)
         return redirect(url_for("applications.details", pk=application.id), 303)
-    return _step_page("applications/step.html", application, "applicant", form, _status_for(form))
+    return _step_page(
+        "applications/step.html",
+        application,
+        "applicant",
+        form,
+        _status_for(form),
+        dob_hint=date_of_birth_hint(),
+    )
 
 
 @bp.route("/<int:pk>/details", methods=["GET", "POST"])
@@ -190,21 +222,28 @@ def details(pk):
 
 
 def _documents_page(application, form, status=200, error_key=None, error=None):
+    """The documents step of a draft, or the page where the documents the
+    office asked for are uploaded and the application is sent back."""
     have = {
         d.doc_key: d
         for d in ApplicationDocument.select().where(
             ApplicationDocument.application == application.id
         )
     }
+    sent_back = application.status != "draft"
     return _step_page(
         "applications/step.html",
         application,
         "documents",
         form,
         status,
+        summary=[(f"file-{error_key}" if error_key else None, error)] if error else (),
         have=have,
         error_key=error_key,
         error=error,
+        asked=asked_for_documents(application) if sent_back else None,
+        new_since_asked=documents_since_asked(application) if sent_back else [],
+        resubmit_form=SubmitForm(formdata=None, data={"token": application.submit_token}),
     )
 
 
@@ -280,7 +319,9 @@ def _review_page(application, form, status=200, error=None):
         "review",
         form,
         status,
+        summary=[(None, error)] if error else (),
         problems=filing.problems(application),
+        repeats=filing.open_repeats(application),
         answers=describe_details(application.service, application.extra, _page_lang()),
         docs=list(
             ApplicationDocument.select().where(ApplicationDocument.application == application.id)
@@ -295,6 +336,18 @@ def submit(pk):
     application = _application(pk)
     form = SubmitForm()
     if not form.validate_on_submit():
+        return _review_page(application, form, 400)
+    if (
+        application.status == "draft"
+        and not form.repeat_confirmed.data
+        and filing.open_repeats(application)
+    ):
+        form.repeat_confirmed.errors.append(
+            _(
+                "This applicant already has an open application for this service. "
+                "Tick the box if this one is not a repeat."
+            )
+        )
         return _review_page(application, form, 400)
     try:
         application, new = filing.submit(application.id, form.token.data, current_user)
@@ -358,9 +411,14 @@ def resubmit(pk):
     try:
         transition(application.id, "resubmit", current_user, _("Documents resubmitted by the CSC."))
     except TransitionError as err:
-        flash(str(err), "error")
-    else:
-        flash(_("Sent back to the office with the documents."), "ok")
+        # Nothing changed: back on the page where the documents are uploaded,
+        # with why, or on the application's page once it is not waiting.
+        application = _application(pk)
+        if application.status not in UPLOAD_STATUSES:
+            flash(str(err), "error")
+            return redirect(url_for("applications.detail", pk=application.id), 303)
+        return _documents_page(application, DocumentForm(formdata=None), 400, error=str(err))
+    flash(_("Sent back to the office with the documents."), "ok")
     return redirect(url_for("applications.detail", pk=application.id), 303)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from blueprints.applications.models import Application, ApplicationEvent
+from blueprints.applications.models import Application, ApplicationDocument, ApplicationEvent
 from blueprints.applications.statuses import CLOCK, STATUSES
 from core import clock, sla
 from core.db import db
@@ -23,6 +23,8 @@ class Action:
     to_status: str
     roles: tuple
     remark_required: bool = False
+    # Only once a document has been uploaded since the office asked for it.
+    needs_new_document: bool = False
 
 
 ACTIONS = {
@@ -43,6 +45,7 @@ ACTIONS = {
             ("awaiting_documents",),
             "scrutiny",
             ("csc_operator",),
+            needs_new_document=True,
         ),
         Action("approve", _l("Approve"), ("scrutiny",), "approved", ("office_head",)),
         Action(
@@ -102,6 +105,13 @@ def transition(
                     status=application.status_label,
                 )
             )
+        if action.needs_new_document and not documents_since_asked(application):
+            raise TransitionError(
+                _(
+                    "No document was uploaded since the office asked for them: "
+                    "upload the documents asked for, then send it back."
+                )
+            )
         now = clock.now()
         updates = {"status": action.to_status, "updated_at": now}
         if action.to_status in CLOCK.paused:
@@ -134,6 +144,34 @@ def transition(
 
     on_event(event.id)
     return event
+
+
+def asked_for_documents(application: Application) -> ApplicationEvent | None:
+    """The office's latest request for documents (its reason and remark)."""
+    return (
+        ApplicationEvent.select()
+        .where(
+            (ApplicationEvent.application == application.id)
+            & (ApplicationEvent.to_status == "awaiting_documents")
+        )
+        .order_by(ApplicationEvent.id.desc())
+        .first()
+    )
+
+
+def documents_since_asked(application: Application) -> list[str]:
+    """The keys of the documents uploaded (or replaced) since the office last
+    asked for documents."""
+    since = application.paused_since
+    if since is None:
+        asked = asked_for_documents(application)
+        since = asked.at if asked else None
+    query = ApplicationDocument.select(ApplicationDocument.doc_key).where(
+        ApplicationDocument.application == application.id
+    )
+    if since is not None:
+        query = query.where(ApplicationDocument.uploaded_at >= since)
+    return [key for (key,) in query.tuples()]
 
 
 def clock_of(application: Application, today: dt.date | None = None) -> sla.Reading:

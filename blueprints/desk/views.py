@@ -9,6 +9,7 @@ from flask_login import current_user
 from blueprints.applications.action_form import ActionForm
 from blueprints.applications.models import Application
 from blueprints.applications.scope import visible_applications
+from blueprints.applications.search import cleaned
 from blueprints.applications.statuses import OPEN_STATUS_LABELS, OPEN_STATUSES
 from blueprints.applications.workflow import (
     DESK_ROLES,
@@ -47,14 +48,20 @@ def queue():
     status = request.args.get("status", "")
     if status not in OPEN_STATUSES:
         status = ""
+    search = cleaned(request.args.get("q"))
     after = Cursor.parse(request.args.get("after"))
     before = None if after else Cursor.parse(request.args.get("before"))
     page = queue_page(
-        office_id, service_id=service_id, status=status or None, after=after, before=before
+        office_id,
+        service_id=service_id,
+        status=status or None,
+        search=search,
+        after=after,
+        before=before,
     )
     # The filter form is not part of the fragment: skip its query there.
     services = [] if wants_fragment() else services_in_queue(office_id)
-    args = {k: v for k, v in {"service": service_id, "status": status}.items() if v}
+    args = {k: v for k, v in {"q": search, "service": service_id, "status": status}.items() if v}
     # The queue shows applicants' names: a view of personal data, recorded.
     audit.record("queue.viewed", "office", office_id)
     return render(
@@ -64,6 +71,7 @@ def queue():
         services=services,
         service_id=service_id,
         status_filter=status,
+        search=search,
         open_statuses=OPEN_STATUS_LABELS,
         args=args,
         clock_of=_clock_today(),

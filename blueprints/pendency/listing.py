@@ -11,7 +11,6 @@ open application or walk the whole table from its oldest row, most of it
 long closed."""
 
 import datetime as dt
-from dataclasses import dataclass
 
 import peewee as pw
 
@@ -29,7 +28,7 @@ from blueprints.pendency.services import (
     submitted_in,
 )
 from core import clock
-from core.paging import Cursor, beyond
+from core.paging import Cursor, Page, beyond, read_page
 
 PAGE_SIZE = 50
 # A bigger export belongs in a huey job; the page says where the cut is.
@@ -134,35 +133,14 @@ def count(user, filters: Filters, today) -> int:
     return sum(row)
 
 
-@dataclass
-class ListPage:
-    rows: list
-    after: Cursor | None
-    before: Cursor | None
-
-
-def page(user, filters: Filters, *, after=None, before=None, size=PAGE_SIZE) -> ListPage:
-    backwards = before is not None and after is None
-    cursor = before if backwards else after
+def page(user, filters: Filters, *, after=None, before=None, size=PAGE_SIZE) -> Page:
     column = order_column(filters)
-    rows = list(
-        matching(
-            user, filters, clock.today_ist(), cursor=cursor, backwards=backwards, limit=size + 1
-        )
-    )
-    more = len(rows) > size
-    rows = rows[:size]
+    today = clock.today_ist()
+
+    def fetch(cursor, backwards, limit):
+        return matching(user, filters, today, cursor=cursor, backwards=backwards, limit=limit)
 
     def at(row):
         return Cursor(getattr(row, column.name), row.id)
 
-    if backwards:
-        rows.reverse()
-        return ListPage(
-            rows, after=at(rows[-1]) if rows else None, before=at(rows[0]) if more else None
-        )
-    return ListPage(
-        rows,
-        after=at(rows[-1]) if more else None,
-        before=at(rows[0]) if cursor is not None and rows else None,
-    )
+    return read_page(fetch, at, after=after, before=before, size=size)

@@ -56,11 +56,14 @@ def file_to_review(browser, service, place):
     return pk
 
 
-def submit(browser, pk):
+def submit(browser, pk, confirm_repeat=False):
+    """Submit from the review page; `confirm_repeat` ticks the box that says
+    an application like an open one is not a repeat (filing.open_repeats)."""
     page = browser.get(f"/applications/{pk}/review").get_data(as_text=True)
     token = re.search(r'name="token" type="hidden" value="([0-9a-f]+)"', page).group(1)
+    data = {"token": token, **({"repeat_confirmed": "y"} if confirm_repeat else {})}
     return browser.form_post(
-        f"/applications/{pk}/review", f"/applications/{pk}/submit", data={"token": token}
+        f"/applications/{pk}/review", f"/applications/{pk}/submit", data=data
     ), token
 
 

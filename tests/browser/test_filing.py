@@ -2,6 +2,7 @@
 JavaScript on and off, and prints the acknowledgement."""
 
 import pytest
+from playwright.sync_api import expect
 
 from blueprints.applications.models import Application
 from tests.applications.conftest import photo_bytes
@@ -47,6 +48,11 @@ def test_operator_files_and_prints(counter, place, live_server, page, tmp_path):
     page.fill("#address", "Ward 2")
     _go(page)
     assert "Enter a 10-digit mobile number." in page.inner_text("main")
+    # The error summary at the top has the focus and leads to the field.
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    summary.locator('a[href="#mobile"]').click()
+    expect(page.locator("#mobile")).to_be_focused()
     assert page.input_value("#applicant_name_en") == "Sunita Patil"
     page.fill("#mobile", "9876543210")
     _go(page)

@@ -120,3 +120,19 @@ def events_of(app, application) -> list:
             .where(ApplicationEvent.application == application.id)
             .order_by(ApplicationEvent.id)
         )
+
+
+def upload_document(app, application, doc_key="photo") -> None:
+    """A document the CSC uploaded now (as asked), its row alone."""
+    from blueprints.applications.models import ApplicationDocument
+
+    with app.app_context():
+        ApplicationDocument.create(
+            application=application.id,
+            doc_key=doc_key,
+            original_name="photo.jpg",
+            mimetype="image/jpeg",
+            size=1000,
+            stored_name=f"{uuid.uuid4().hex}.jpg",
+            sha256="0" * 64,
+        )

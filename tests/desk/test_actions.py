@@ -14,7 +14,7 @@ from blueprints.applications.workflow import allowed_actions, clock_of, transiti
 from core import clock
 from core.audit import AppendOnlyError
 from core.db import db
-from tests.desk.helpers import events_of, reload
+from tests.desk.helpers import events_of, reload, upload_document
 from tests.helpers import csrf_from, text
 
 # A page of the app that carries a CSRF token for any signed-in user.
@@ -278,7 +278,8 @@ def test_every_change_is_one_event_and_history_cannot_be_rewritten(app, office, 
     ]
     count = 1
     for action, data in steps:
-        if data is None:  # the CSC's step
+        if data is None:  # the CSC's step, once it has uploaded what was asked
+            upload_document(app, application)
             with app.test_request_context():
                 transition(application.id, action, office.operator)
         else:
@@ -315,6 +316,7 @@ def ask_for_documents(app, clerk, application, paused_since):
 
 
 def resubmit(app, office, application):
+    upload_document(app, application)
     with app.test_request_context():
         transition(application.id, "resubmit", office.operator, "Photograph attached.")
     return reload(app, application)

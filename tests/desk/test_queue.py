@@ -254,3 +254,39 @@ def test_the_head_sees_the_same_queue(office, head, clerk):
     office.file(status="approved")
     assert listed(head.get("/desk/")) == listed(clerk.get("/desk/"))
     assert len(listed(head.get("/desk/"))) == 2
+
+
+def test_the_desk_finds_an_application_by_id_name_or_mobile(office, clerk, place):
+    """Issue 15: the same rule as the CSC's own list (applications.search)."""
+    office.bulk(60)  # the one looked for is not on the first page
+    wanted = office.file(
+        age_days=0.1,
+        applicant_name_en="Sunita Patil",
+        applicant_name_local="सुनीता पाटील",
+        mobile="9822012345",
+    )
+    elsewhere = office.file(
+        office=place.tehsil_offices[1], applicant_name_en="Sunita Patil", mobile="9822012345"
+    )
+    closed = office.file(status="delivered", applicant_name_en="Sunita Patil")
+    assert wanted.id not in listed(clerk.get("/desk/"))
+    for q in (wanted.app_id, wanted.app_id.lower(), "sunita", "सुनीता", "9822012345", "2345"):
+        assert listed(clerk.get("/desk/", query_string={"q": q})) == [wanted.id], q
+    # Searching keeps the other filters, and they keep the search.
+    both = clerk.get("/desk/", query_string={"q": "Sunita", "status": "scrutiny"})
+    assert listed(both) == []
+    assert "No open application here matches “Sunita”." in text(both)
+    assert 'value="Sunita"' in text(both)
+    assert listed(clerk.get("/desk/", query_string={"q": elsewhere.app_id})) == []
+    assert closed.id not in listed(clerk.get("/desk/", query_string={"q": "Sunita"}))
+    paged = clerk.get("/desk/", query_string={"q": "Savita"})
+    assert "q=Savita" in next_link(paged)
+    assert len(listed(paged)) == 50 and len(listed(clerk.get(next_link(paged)))) == 10
+
+
+@pytest.mark.parametrize(
+    "lang, label", [("hi", "आवेदन क्रमांक, नाम या मोबाइल"), ("mr", "अर्ज क्रमांक, नाव किंवा मोबाईल")]
+)
+def test_the_desk_search_box_reads_in_hindi_and_marathi(office, clerk, lang, label):
+    clerk.set_cookie("lang", lang)
+    assert label in text(clerk.get("/desk/"))
