@@ -49,7 +49,7 @@ def lines(user) -> list[Line]:
                     drafts,
                     n=indian_number(drafts),
                 ),
-                url_for("applications.index", status="draft"),
+                url_for("applications.index", _anchor="drafts"),
                 drafts,
             )
         )

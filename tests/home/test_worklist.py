@@ -53,7 +53,8 @@ def test_the_operator_sees_what_was_sent_back_first_then_drafts_and_today(
         "/applications/?status=awaiting_documents",
         "2 applications sent back for documents",
     )
-    assert ("/applications/?status=draft", "1 draft to finish") in lines
+    assert ("/applications/#drafts", "1 draft to finish") in lines
+    assert 'id="drafts"' in browser.get("/applications/").get_data(as_text=True)
     # The two sent back and the one submitted were all filed today.
     assert any(label.startswith("Filed today: 3 applications") for _href, label in lines)
 
