@@ -7,7 +7,7 @@ from blueprints.assignments.reminders import send_reminders
 from blueprints.assignments.services import create_task, mark_done
 from core import clock
 from core.db import db
-from core.notify import Notification
+from core.notify import Notification, sms_parts
 
 MOBILE = "9811100001"
 
@@ -71,7 +71,10 @@ def test_a_task_given_in_the_portal_is_reminded_on_its_cadence(app, login_as, st
     assert len(sent) == 4
     assert "2 tasks" in sent[3]
     assert "ration card pendency" in sent[3] and "Aaple Sarkar register" in sent[3]
-    assert sent[3].count("/assignments/d/") == 2
+    # One link, to the employee's list (was one link per task, issue 15),
+    # and the words apart from it in one SMS part.
+    assert sent[3].count("https://") == 1 and "https://zila.example/assignments/m/" in sent[3]
+    assert sms_parts(sent[3].split("https://")[0]) == 1
 
     # Done in the portal: only the other task is reminded, then nothing.
     with app.app_context(), db.connection_context():
