@@ -58,11 +58,11 @@ def coverage_bars(blocks, title: str) -> Markup:
     for row, block in enumerate(blocks):
         y = top + row * BLOCK_ROW
         heading = ngettext(
-            "%(block)s: %(num)s gram panchayat",
-            "%(block)s: %(num)s gram panchayats",
+            "%(block)s: %(count)s gram panchayat",
+            "%(block)s: %(count)s gram panchayats",
             block.gps,
             block=block.name,
-            num=indian_number(block.gps),
+            count=indian_number(block.gps),
         )
         parts.append(text(0, y + 12, heading, size=12))
         x = 0.0
