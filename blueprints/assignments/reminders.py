@@ -120,7 +120,7 @@ def employee_for_list_token(token: str) -> Employee:
 
 
 def list_url(employee_id: int) -> str:
-    return public_url("assignments.list_link", link_token=list_token(employee_id))
+    return public_url("assignments.list_link", list_token=list_token(employee_id))
 
 
 def open_parts_of(employee_id: int):

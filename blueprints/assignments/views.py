@@ -259,16 +259,16 @@ def link(link_token):
     return response
 
 
-@bp.route("/m/<link_token>")
+@bp.route("/m/<list_token>")
 @public
 @limiter.limit(_link_limit)
-def list_link(link_token):
+def list_link(list_token):
     """The digest SMS's link: the employee's open tasks, each with its own
     link to mark it done. Reading it changes nothing."""
-    if len(link_token) > 200:
+    if len(list_token) > 200:
         abort(404)
     try:
-        employee = employee_for_list_token(link_token)
+        employee = employee_for_list_token(list_token)
     except LinkError as err:
         return _link_error(err.reason)
     parts = [(part, link_url(part)) for part in open_parts_of(employee.id).limit(100)]

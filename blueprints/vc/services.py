@@ -87,11 +87,16 @@ def report_fault(room, user, description, now=None) -> VcFault:
         room.save()
         record("vc_fault.reported", "vc_room", room.id, actor=user, fault=fault.id)
         with force_locale(message_locale()):
-            text = _("%(room)s is faulty: %(what)s", room=room_label(room), what=description)
+
+            def said(what):
+                return _("%(room)s is faulty: %(what)s", room=room_label(room), what=what)
+
+            text = said(description)
+            sms = notify.with_title_fitted(said, description, sizes=(60, 30))
         for admin in it_cell():
             if admin.mobile:
                 notify.queue(
-                    "sms", admin.mobile, text, dedupe_key=f"vc-fault:{fault.id}:{admin.id}:s"
+                    "sms", admin.mobile, sms, dedupe_key=f"vc-fault:{fault.id}:{admin.id}:s"
                 )
             if admin.email:
                 notify.queue(
