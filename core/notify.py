@@ -8,6 +8,9 @@ Backends (config NOTIFY_BACKEND, a comma-separated list):
 Each channel uses its live backend when listed, else "log" when listed, else
 its messages wait in the outbox until a backend is configured.
 
+Every SMS keeps to its parts budget (SMS_MAX_PARTS, sms_fits), checked in
+queue(): one longer only carries the rest of what it says behind one link.
+
 A failed attempt is retried with exponential backoff (next_attempt_at) up to
 MAX_ATTEMPTS, then the message is "failed". A channel whose gateway keeps
 failing, or refuses our credentials, raises a GatewayAlert that the
