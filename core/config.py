@@ -29,6 +29,9 @@ class Config:
     # District identity: the demo district unless a deployment says otherwise.
     DISTRICT_CODE = os.environ.get("ZILA_DISTRICT_CODE", "AUR")
     DEFAULT_LOCALE = os.environ.get("ZILA_DEFAULT_LOCALE", "mr")
+    # SMS and e-mail to officers, commands and tasks: the district's language
+    # above, unless this names another (core.i18n.message_locale).
+    CLI_LOCALE = os.environ.get("ZILA_MESSAGE_LOCALE", "")
     LANGUAGES = ("en", "hi", "mr")
     BABEL_DEFAULT_TIMEZONE = "Asia/Kolkata"
     BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")

@@ -20,9 +20,17 @@ babel = Babel()
 
 
 def message_locale() -> str:
-    """The district's language for what goes out without a reader's choice:
-    SMS, e-mail, commands and huey tasks (CLI_LOCALE)."""
-    return current_app.config.get("CLI_LOCALE", "en")
+    """The language of what goes out without a reader's choice: SMS and
+    e-mail to officers, commands and huey tasks. The district's language
+    (DEFAULT_LOCALE, from ZILA_DEFAULT_LOCALE), unless CLI_LOCALE names
+    another one for this installation. Users have no language of their own:
+    an officer reads the district's."""
+    languages = current_app.config["LANGUAGES"]
+    for name in ("CLI_LOCALE", "DEFAULT_LOCALE"):
+        chosen = current_app.config.get(name)
+        if chosen in languages:
+            return chosen
+    return "en"
 
 
 def select_locale() -> str:

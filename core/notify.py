@@ -8,6 +8,9 @@ Backends (config NOTIFY_BACKEND, a comma-separated list):
 Each channel uses its live backend when listed, else "log" when listed, else
 its messages wait in the outbox until a backend is configured.
 
+Every SMS keeps to its parts budget (SMS_MAX_PARTS, sms_fits), checked in
+queue(): one longer only carries the rest of what it says behind one link.
+
 A failed attempt is retried with exponential backoff (next_attempt_at) up to
 MAX_ATTEMPTS, then the message is "failed". A channel whose gateway keeps
 failing, or refuses our credentials, raises a GatewayAlert that the
@@ -60,6 +63,12 @@ DEFAULTS = {
     ),
     "SMS_GATEWAY_TIMEOUT": 10,
     "SMS_SENDER_ID": os.environ.get("SMS_SENDER_ID", ""),
+    # The most SMS parts a message may take (sms_fits); a longer one must
+    # keep its words within it and put the rest behind one link.
+    "SMS_MAX_PARTS": 2,
+    # An SMS over its budget is refused (SmsOverBudget) instead of being
+    # logged and sent: on in tests, so that a message that grew is caught.
+    "SMS_BUDGET_STRICT": None,
 }
 
 CHANNEL_LABELS = {"sms": _l("SMS"), "email": _l("Email")}
@@ -153,6 +162,66 @@ def sms_parts(text: str) -> int:
     return 1 if units <= 70 else math.ceil(units / 67)
 
 
+LINK = re.compile(r"https?://\S+")
+
+
+class SmsOverBudget(ValueError):
+    """An SMS longer than its parts budget with no link to carry the rest."""
+
+
+def sms_budget() -> int:
+    return int(setting("SMS_MAX_PARTS"))
+
+
+def sms_fits(text: str, parts: int | None = None) -> bool:
+    """Whether an SMS keeps to its budget (`parts`, else SMS_MAX_PARTS): it
+    takes no more parts than that, or it carries exactly one link and its
+    words without the link do (the rest of what there is to say is behind
+    the link: a page cannot be made shorter than its address)."""
+    budget = sms_budget() if parts is None else parts
+    if sms_parts(text) <= budget:
+        return True
+    links = LINK.findall(text)
+    return len(links) == 1 and sms_parts(LINK.sub("", text)) <= budget
+
+
+def clip(text: str, size: int) -> str:
+    """`text` cut to `size` characters with an ellipsis: a title in an SMS."""
+    text = " ".join((text or "").split())
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+def first_fitting(*texts: str) -> str:
+    """The first of `texts` (fullest first) that keeps to the SMS budget,
+    else the last, the shortest."""
+    for text in texts:
+        if sms_fits(text):
+            return text
+    return texts[-1]
+
+
+def with_title_fitted(say, title: str, sizes=(40, 24, 12)) -> str:
+    """`say(title)` with the whole title if that SMS keeps to its budget,
+    else with the title cut to the first of `sizes` that does."""
+    return first_fitting(say(title), *(say(clip(title, size)) for size in sizes))
+
+
+def _check_sms_budget(body: str) -> None:
+    if sms_fits(body):
+        return
+    strict = setting("SMS_BUDGET_STRICT")
+    if strict is None:
+        strict = current_app.testing
+    message = (
+        f"SMS of {sms_parts(body)} parts is over its budget of {sms_budget()} "
+        f"without one link to carry the rest: {body[:80]!r}"
+    )
+    if strict:
+        raise SmsOverBudget(message)
+    # In production a message is never lost for its length: sent, and logged.
+    current_app.logger.error(message)
+
+
 # --- queueing ----------------------------------------------------------------
 
 
@@ -163,6 +232,8 @@ def queue(channel: str, recipient: str, body: str, subject: str = "", dedupe_key
     None without a recipient. Count a send only when `queued`."""
     if not recipient:
         return None
+    if channel == "sms":
+        _check_sms_budget(body)
     if dedupe_key:
         existing = Notification.get_or_none(Notification.dedupe_key == dedupe_key)
         if existing:
@@ -479,14 +550,14 @@ def _tell_admins(alert: GatewayAlert) -> None:
     from flask_babel import gettext as _
 
     from blueprints.accounts.models import User
-    from core.i18n import ist_datetime
+    from core.i18n import ist_datetime, message_locale
 
     other = "email" if alert.channel == "sms" else "sms"
     field = User.email if other == "email" else User.mobile
     admins = User.select(field).where(
         (User.role == "admin") & (User.is_active_account == True) & (field != "")  # noqa: E712
     )
-    with force_locale(current_app.config.get("CLI_LOCALE", "en")):
+    with force_locale(message_locale()):
         text = _(
             "Zila: the %(channel)s gateway is failing since %(at)s. See the outbox.",
             channel=str(alert.channel_label),

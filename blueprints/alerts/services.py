@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import peewee as pw
-from flask_babel import force_locale
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -197,7 +197,7 @@ def _place_words(digest: Digest) -> str:
     parts = list(digest.parts.values())
     if len(parts) == 1:
         return parts[0].office.name
-    return _("%(count)d offices", count=len(parts))
+    return ngettext("%(num)d office", "%(num)d offices", len(parts))
 
 
 def sms_text(digest: Digest, today: dt.date) -> str:
@@ -216,11 +216,12 @@ def _id_list(items: dict, today: dt.date, breach: bool) -> list[str]:
         if breach:
             lines.append(
                 "  "
-                + _(
-                    "%(id)s, due %(due)s, %(days)d days late",
+                + ngettext(
+                    "%(id)s, due %(due)s, %(num)d day late",
+                    "%(id)s, due %(due)s, %(num)d days late",
+                    -item.days_left(today),
                     id=item.app_id,
                     due=item.due_date.strftime("%d-%m-%Y"),
-                    days=-item.days_left(today),
                 )
             )
         else:

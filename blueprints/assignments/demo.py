@@ -13,25 +13,27 @@ from blueprints.employees.models import Employee
 from core import clock
 
 SEED = 713
+# In the district's language (Marathi), as its officers type them: a task's
+# title goes out in the SMS as it was typed.
 TITLES = [
-    "Send the monthly MIS of Aaple Sarkar services",
-    "Clear the pending income certificate applications",
-    "Verify the ration card beneficiary list",
-    "Submit the DBT seeding progress report",
-    "Update the land records mutation register",
-    "Prepare the flood preparedness plan",
-    "Reply to the RTI application on NREGA works",
-    "Send the court case status to the collectorate",
-    "Complete the PM-KISAN e-KYC drive in the villages",
-    "Repair the VC equipment and report",
-    "Submit the DCPS pension proposals",
-    "Inspect the CSCs with overdue applications",
-    "File the utilisation certificate of the 15th Finance Commission grant",
-    "Update the voter list correction forms",
-    "Send the drought relief beneficiary list",
-    "Put up the citizen charter board",
+    "आपले सरकार सेवांचा मासिक एमआयएस पाठवा",
+    "प्रलंबित उत्पन्न दाखला अर्ज निकाली काढा",
+    "शिधापत्रिका लाभार्थी यादीची पडताळणी करा",
+    "डीबीटी सीडिंग प्रगती अहवाल सादर करा",
+    "भूमी अभिलेख फेरफार नोंदवही अद्ययावत करा",
+    "पूर सज्जता आराखडा तयार करा",
+    "नरेगा कामांवरील माहिती अधिकार अर्जाला उत्तर द्या",
+    "न्यायालयीन प्रकरणांची स्थिती जिल्हाधिकारी कार्यालयास पाठवा",
+    "गावांमध्ये पीएम-किसान ई-केवायसी मोहीम पूर्ण करा",
+    "व्हीसी उपकरणे दुरुस्त करून अहवाल द्या",
+    "डीसीपीएस निवृत्तीवेतन प्रस्ताव सादर करा",
+    "मुदत संपलेल्या अर्जांच्या सीएससींची तपासणी करा",
+    "पंधराव्या वित्त आयोग अनुदानाचे उपयोगिता प्रमाणपत्र दाखल करा",
+    "मतदार यादी दुरुस्ती अर्ज अद्ययावत करा",
+    "दुष्काळ मदत लाभार्थी यादी पाठवा",
+    "नागरिकांची सनद फलक लावा",
 ]
-REMARKS = ["Sent by email", "Submitted in the portal", "Done, file put up", "Report sent", ""]
+REMARKS = ["ई-मेलने पाठवले", "पोर्टलवर सादर केले", "पूर्ण, फाईल सादर", "अहवाल पाठवला", ""]
 # username -> how many tasks they give.
 GIVERS = {
     "collector": 12,

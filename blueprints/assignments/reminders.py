@@ -16,7 +16,7 @@ of that page marks the part done."""
 import datetime as dt
 
 from flask import current_app
-from flask_babel import force_locale
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
@@ -27,9 +27,11 @@ from core.i18n import message_locale
 from core.links import public_url
 
 SALT = "task-done-link"
+LIST_SALT = "task-list-link"
 LINK_DAYS = 7
-# Beyond this many parts, a digest points to the portal instead of listing.
-DIGEST_LISTED = 4
+# A digest lists the titles that fit one SMS part, cut to this size; the
+# rest is behind the link to the employee's list.
+DIGEST_TITLE = 40
 
 
 class LinkError(ValueError):
@@ -88,12 +90,51 @@ def link_url(part: TaskAssignee) -> str:
     return public_url("assignments.link", link_token=make_token(part))
 
 
+# --- the digest's link: one employee's open tasks -------------------------------------
+
+
+def _list_serializer():
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=LIST_SALT)
+
+
+def list_token(employee_id: int) -> str:
+    """A short signed token of the employee's id (about 40 characters)."""
+    return _list_serializer().dumps(employee_id)
+
+
+def employee_for_list_token(token: str) -> Employee:
+    """The employee a digest's link is for, or LinkError."""
+    max_age = int(current_app.config.get("TASK_LINK_DAYS", LINK_DAYS)) * 86400
+    try:
+        employee_id = _list_serializer().loads(token, max_age=max_age)
+    except SignatureExpired:
+        raise LinkError("expired") from None
+    except BadSignature:
+        raise LinkError("invalid") from None
+    if not isinstance(employee_id, int) or isinstance(employee_id, bool):
+        raise LinkError("invalid")
+    employee = Employee.get_or_none(Employee.id == employee_id)
+    if employee is None:
+        raise LinkError("invalid")
+    return employee
+
+
+def list_url(employee_id: int) -> str:
+    return public_url("assignments.list_link", list_token=list_token(employee_id))
+
+
+def open_parts_of(employee_id: int):
+    """An employee's open parts, most urgent first, for the digest's page."""
+    return (
+        TaskAssignee.select(TaskAssignee, Task)
+        .join(Task)
+        .where(TaskAssignee.employee == employee_id, TaskAssignee.done_at.is_null())
+        .order_by(Task.due_on, Task.id)
+    )
+
+
 def is_reminder_day(due_on: dt.date, today: dt.date) -> bool:
     return today == due_on - dt.timedelta(days=2) or today >= due_on
-
-
-def _short(text: str, size: int = 40) -> str:
-    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 def _when(due_on: dt.date, today: dt.date) -> str:
@@ -105,24 +146,36 @@ def _when(due_on: dt.date, today: dt.date) -> str:
 
 
 def sms_text(parts: list, today: dt.date) -> str:
+    """One task: its title, when, and its own link to mark it done. Several:
+    a digest whose words fit one SMS part, listing the titles that fit,
+    and the link to the employee's list for the rest."""
     if len(parts) == 1:
         part = parts[0]
         return _(
             "Zila task: %(title)s, %(when)s. Done? %(url)s",
-            title=_short(part.task.title, 80),
+            title=notify.clip(part.task.title, 60),
             when=_when(part.task.due_on, today),
             url=link_url(part),
         )
-    lines = [_("Zila: %(count)d tasks need your action:", count=len(parts))]
-    for n, part in enumerate(parts[:DIGEST_LISTED], start=1):
-        lines.append(
-            f"{n}. {_short(part.task.title)}, {_when(part.task.due_on, today)}: {link_url(part)}"
+    url = list_url(parts[0].employee_id)
+    items = []
+
+    def text(listed):
+        return ngettext(
+            "Zila: %(num)d task needs your action%(items)s. All: %(url)s",
+            "Zila: %(num)d tasks need your action%(items)s. All: %(url)s",
+            len(parts),
+            items="".join(listed),
+            url=url,
         )
-    if len(parts) > DIGEST_LISTED:
-        lines.append(
-            _("and %(count)d more under My tasks in Zila.", count=len(parts) - DIGEST_LISTED)
-        )
-    return "\n".join(lines)
+
+    for n, part in enumerate(parts, start=1):
+        title = notify.clip(part.task.title, DIGEST_TITLE)
+        item = f"; {n}. {title} ({_when(part.task.due_on, today)})"
+        if notify.sms_parts(notify.LINK.sub("", text([*items, item]))) > 1:
+            break
+        items.append(item)
+    return text(items)
 
 
 def due_parts(today: dt.date):

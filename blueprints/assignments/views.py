@@ -9,7 +9,13 @@ from blueprints.assignments import bp
 from blueprints.assignments import services as svc
 from blueprints.assignments.forms import DoneForm, TaskForm
 from blueprints.assignments.models import PRIORITIES, TaskAssignee
-from blueprints.assignments.reminders import LinkError, part_for_token
+from blueprints.assignments.reminders import (
+    LinkError,
+    employee_for_list_token,
+    link_url,
+    open_parts_of,
+    part_for_token,
+)
 from blueprints.employees.models import Employee
 from blueprints.masters.models import Office
 from core import clock
@@ -245,6 +251,27 @@ def link(link_token):
         "assignments/link.html", part=part, form=form, token=link_token, status=status
     )
     # A shared phone's back button or a proxy must not keep the page.
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@bp.route("/m/<list_token>")
+@public
+@limiter.limit(_link_limit)
+def list_link(list_token):
+    """The digest SMS's link: the employee's open tasks, each with its own
+    link to mark it done. Reading it changes nothing."""
+    if len(list_token) > 200:
+        abort(404)
+    try:
+        employee = employee_for_list_token(list_token)
+    except LinkError as err:
+        return _link_error(err.reason)
+    parts = [(part, link_url(part)) for part in open_parts_of(employee.id).limit(100)]
+    response = render(
+        "assignments/link_list.html", employee=employee, parts=parts, today=clock.today_ist()
+    )
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"
     return response

@@ -6,6 +6,7 @@ uncovered white with dots; a legend says so in words, each segment carries
 its number and a <title>, and the <desc> lists every figure."""
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from markupsafe import Markup, escape
 
 from core.charts import INK, WIDTH, frame, text
@@ -56,8 +57,12 @@ def coverage_bars(blocks, title: str) -> Markup:
     lines = []
     for row, block in enumerate(blocks):
         y = top + row * BLOCK_ROW
-        heading = _(
-            "%(block)s: %(n)s gram panchayats", block=block.name, n=indian_number(block.gps)
+        heading = ngettext(
+            "%(block)s: %(count)s gram panchayat",
+            "%(block)s: %(count)s gram panchayats",
+            block.gps,
+            block=block.name,
+            count=indian_number(block.gps),
         )
         parts.append(text(0, y + 12, heading, size=12))
         x = 0.0

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import peewee as pw
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from blueprints.cscs.models import CscProposal, CscStatusChange
 from blueprints.cscs.services import (
@@ -215,11 +216,14 @@ def change_status(csc_id: int, user, change: Change) -> CscStatusChange:
             pending = pending_count(csc.id)
             if pending and not change.acknowledged:
                 raise Refused(
-                    _(
-                        "This CSC has %(n)s pending applications. Look at the list and tick "
-                        "“I have seen the %(n)s pending applications” before approving the "
+                    ngettext(
+                        "This CSC has %(num)s pending application. Look at the list and tick "
+                        "“I have seen the %(num)s pending application” before approving the "
                         "closure.",
-                        n=pending,
+                        "This CSC has %(num)s pending applications. Look at the list and tick "
+                        "“I have seen the %(num)s pending applications” before approving the "
+                        "closure.",
+                        pending,
                     ),
                     400,
                 )

@@ -5,6 +5,7 @@ retirements due, the personal-data audit log, cadres and imports."""
 from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 
 from blueprints.employees import bp
@@ -300,7 +301,14 @@ def cadre_age(cadre_id):
         return render("employees/cadres.html", status=400, rows=rows, form=form, bad=cadre.id)
     changed = set_retirement_age(cadre, form.retirement_age.data)
     record("cadre.retirement_age", "cadre", cadre.id, age=form.retirement_age.data)
-    flash(_("Retirement age saved; %(n)s superannuation dates recomputed.", n=changed), "ok")
+    flash(
+        ngettext(
+            "Retirement age saved; %(num)s superannuation date recomputed.",
+            "Retirement age saved; %(num)s superannuation dates recomputed.",
+            changed,
+        ),
+        "ok",
+    )
     return redirect(url_for("employees.cadres"), 303)
 
 

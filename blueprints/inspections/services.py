@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import peewee as pw
-from flask_babel import force_locale
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 
 from blueprints.accounts.models import User
@@ -150,16 +150,27 @@ def tell_inspector(week: str, inspector_id: int):
     rows = week_list(inspector, week)
     if not rows or not user.mobile or not user.is_active_account:
         return None
+    from core.notify import first_fitting, queue
+
     with force_locale(message_locale()):
         places = ", ".join(f"{r.csc.code} {r.csc.gram_panchayat.name}" for r in rows)
-        text = _(
-            "Zila: your CSC inspections for %(week)s: %(places)s. Report at %(url)s",
-            week=week,
-            places=places,
-            url=public_url("inspections.index"),
+        url = public_url("inspections.index")
+        text = first_fitting(
+            _(
+                "Zila: your CSC inspections for %(week)s: %(places)s. Report at %(url)s",
+                week=week,
+                places=places,
+                url=url,
+            ),
+            # Too many centres for the SMS: their number, the list behind the link.
+            ngettext(
+                "Zila: %(num)d CSC inspection for %(week)s. List and report: %(url)s",
+                "Zila: %(num)d CSC inspections for %(week)s. List and report: %(url)s",
+                len(rows),
+                week=week,
+                url=url,
+            ),
         )
-    from core.notify import queue
-
     return queue("sms", user.mobile, text, dedupe_key=f"inspections:{week}:{inspector.id}")
 
 

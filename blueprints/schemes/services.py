@@ -397,16 +397,31 @@ def _tell_heads(scheme, version, actor):
         & (User.is_active_account == True)  # noqa: E712
         & (User.id != actor.id)
     )
-    body = _(
-        "Zila: the scheme “%(title)s” was submitted for your approval by %(name)s.",
-        title=scheme.title_en or scheme.code,
-        name=actor.full_name,
-    )
+    from flask_babel import force_locale
+
+    from core.i18n import message_locale
+    from core.notify import with_title_fitted
+
+    # In the district's language, whoever submitted it in whichever language.
+    lang = message_locale()
+    # The title in that language: the published one, else the submitted one's.
+    named = (scheme.title_in(lang), version.title(lang))
+    title = next((t for t, in_lang in named if t and in_lang == lang), None)
+    title = title or named[0][0] or named[1][0] or scheme.code
+    with force_locale(lang):
+        body = with_title_fitted(
+            lambda title: _(
+                "Zila: the scheme “%(title)s” was submitted for your approval by %(name)s.",
+                title=title,
+                name=actor.display_name,
+            ),
+            title,
+        )
     for head in heads:
         queue(
             "sms",
             head.mobile,
-            body[:300],
+            body,
             dedupe_key=f"scheme-submitted-{version.id}-{version.submitted_at:%Y%m%d%H%M%S}-{head.id}",
         )
 

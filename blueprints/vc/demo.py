@@ -78,7 +78,7 @@ def seed_demo(echo=None) -> int:
         by_kind.setdefault(room.office.kind, []).append(room)
     faulty = [by_kind["block_office"][2], by_kind["municipal_office"][3]]
     for room, what, days in zip(
-        faulty, ("Camera does not start", "BSNL line down since the storm"), (3, 9), strict=True
+        faulty, ("कॅमेरा सुरू होत नाही", "वादळापासून बीएसएनएल लाईन बंद"), (3, 9), strict=True
     ):
         since = now - dt.timedelta(days=days)
         VcFault.create(room=room, reported_by=admin, reported_at=since, description=what)
@@ -86,17 +86,17 @@ def seed_demo(echo=None) -> int:
     studio = rooms[0]
     today = clock.today_ist(now)
     past = [
-        ("Monsoon preparedness review", today - dt.timedelta(days=12), "tehsil_office"),
-        ("MGNREGA and PMAY-G progress", today - dt.timedelta(days=5), "block_office"),
+        ("पावसाळापूर्व सज्जता आढावा", today - dt.timedelta(days=12), "tehsil_office"),
+        ("मनरेगा व पीएमएवाय-जी प्रगती", today - dt.timedelta(days=5), "block_office"),
     ]
     points = 0
     for title, day, kind in past:
         start = clock.from_ist(dt.datetime.combine(day, dt.time(11)))
         meeting = VcMeeting.create(
-            title=title, agenda="1. Progress\n2. Pendency\n3. Any other item",
+            title=title, agenda="1. प्रगती\n2. प्रलंबितता\n3. इतर विषय",
             starts_at=start, ends_at=start + dt.timedelta(minutes=90), host_room=studio,
             organiser=chair, status="held", created_at=start - dt.timedelta(days=3),
-            minutes="Reviewed block by block; action points below.",
+            minutes="गटनिहाय आढावा घेतला; कार्यवाहीचे मुद्दे खाली.",
         )  # fmt: skip
         invited = by_kind[kind]
         VcInvitee.insert_many(
@@ -123,20 +123,20 @@ def seed_demo(echo=None) -> int:
         for n, entry in enumerate(heads):
             try:
                 svc.add_action(
-                    meeting, chair, text=f"{title}: submit the compliance report",
+                    meeting, chair, text=f"{title}: अनुपालन अहवाल सादर करा",
                     entry=entry, due_on=day + dt.timedelta(days=7 + 4 * n),
                 )  # fmt: skip
                 points += 1
             except svc.Refused:  # a vacant post
                 continue
     upcoming = [
-        ("Weekly revenue review with SDMs and tahsildars", 2, ["sdm"]),
-        ("Water scarcity: BDOs and chief officers", 6, ["bdo", "eo"]),
+        ("उपविभागीय अधिकारी व तहसीलदारांसोबत साप्ताहिक महसूल आढावा", 2, ["sdm"]),
+        ("पाणीटंचाई: गटविकास अधिकारी व मुख्याधिकारी", 6, ["bdo", "eo"]),
     ]
     for title, days, kinds in upcoming:
         start = clock.from_ist(dt.datetime.combine(today + dt.timedelta(days=days), dt.time(16)))
         svc.schedule(
-            chair, title=title, agenda="1. Pendency of applications\n2. Tanker plan",
+            chair, title=title, agenda="1. प्रलंबित अर्ज\n2. टँकर आराखडा",
             starts_at=start, minutes=60,
             host_room_id=studio.id, room_ids=svc.rooms_of_kinds(kinds),
         )  # fmt: skip

@@ -101,16 +101,16 @@ def report_fault(room, user, description, now=None) -> VcFault:
         room.save()
         record("vc_fault.reported", "vc_room", room.id, actor=user, fault=fault.id)
         with force_locale(message_locale()):
-            text = _(
-                "VC room %(room)s (%(office)s) is faulty: %(what)s",
-                room=room.name_en,
-                office=room.office.name_en,
-                what=description,
-            )
+
+            def said(what):
+                return _("%(room)s is faulty: %(what)s", room=room_label(room), what=what)
+
+            text = said(description)
+            sms = notify.with_title_fitted(said, description, sizes=(60, 30))
         for admin in it_cell():
             if admin.mobile:
                 notify.queue(
-                    "sms", admin.mobile, text, dedupe_key=f"vc-fault:{fault.id}:{admin.id}:s"
+                    "sms", admin.mobile, sms, dedupe_key=f"vc-fault:{fault.id}:{admin.id}:s"
                 )
             if admin.email:
                 notify.queue(
@@ -230,7 +230,18 @@ def recipients(room) -> list[tuple[str, str]]:
     return out
 
 
-def joining_text(room) -> str:
+def room_label(room) -> str:
+    """A room as a message names it, in the message's language: its name
+    (which often says "VC room" and the office already), and its office
+    when the name does not say it. No label of ours is put before it."""
+    name = room.name
+    office = room.office.name
+    return name if office in name else f"{name} ({office})"
+
+
+def joining_text(room, short=False) -> str:
+    """How to join from `room`'s host; `short` for an SMS that must fit its
+    budget: the bridge, the meeting ID and the one join link."""
     parts = []
     if room.bridge_number:
         parts.append(_("Bridge %(number)s", number=room.bridge_number))
@@ -238,9 +249,21 @@ def joining_text(room) -> str:
         parts.append(_("Meeting ID %(code)s", code=room.meeting_code))
     if room.join_link:
         parts.append(room.join_link)
-    if room.sip_address:
+    if room.sip_address and not short:
         parts.append(_("SIP %(address)s", address=room.sip_address))
     return "; ".join(parts)
+
+
+def _sms_versions(full: str, fmt, meeting, host) -> str:
+    """The SMS of a meeting's message: the full text if it keeps to the SMS
+    budget, else a shorter one (the title cut, the bridge, the ID and the
+    join link only), else only the join link."""
+    short = joining_text(host, short=True)
+    return notify.first_fitting(
+        full,
+        notify.with_title_fitted(lambda title: fmt(title, short), meeting.title),
+        notify.with_title_fitted(lambda title: fmt(title, host.join_link or ""), meeting.title),
+    )
 
 
 def _when(meeting) -> str:
@@ -290,12 +313,13 @@ def _ics_url(meeting) -> str:
     return public_url("vc.ics_link", meeting_id=meeting.id, key=calendar_key(meeting))
 
 
-def _queue_all(room, text, subject, key):
+def _queue_all(room, text, subject, key, sms=None):
+    """`text` by e-mail, and by SMS (`sms` when a shorter one is given)."""
     for channel, address in recipients(room):
         notify.queue(
             channel,
             address,
-            text,
+            (sms or text) if channel == "sms" else text,
             subject=subject if channel == "email" else "",
             dedupe_key=f"{key}:{channel}:{address}"[:120],
         )
@@ -309,16 +333,27 @@ def send_invitations(meeting, now=None):
     )
     with force_locale(message_locale()):
         join = joining_text(host)
-        for inv in rows:
-            text = _(
-                "VC review %(title)s on %(when)s IST. Join: %(join)s. Calendar: %(ics)s",
-                title=meeting.title,
+        text = _(
+            "VC review %(title)s on %(when)s IST. Join: %(join)s. Calendar: %(ics)s",
+            title=meeting.title,
+            when=_when(meeting),
+            join=join,
+            ics=_ics_url(meeting),
+        )
+        sms = _sms_versions(
+            text,
+            lambda title, join: _(
+                "VC review %(title)s on %(when)s IST. Join: %(join)s",
+                title=title,
                 when=_when(meeting),
                 join=join,
-                ics=_ics_url(meeting),
-            )
-            subject = _("VC review: %(title)s", title=meeting.title)
-            _queue_all(inv.room, text, subject, f"vc-inv:{meeting.id}:{inv.room_id}")
+            ),
+            meeting,
+            host,
+        )
+        subject = _("VC review: %(title)s", title=meeting.title)
+        for inv in rows:
+            _queue_all(inv.room, text, subject, f"vc-inv:{meeting.id}:{inv.room_id}", sms=sms)
             if inv.invited_at is None:
                 VcInvitee.update(invited_at=now).where(VcInvitee.id == inv.id).execute()
             if inv.room.status == "faulty":
@@ -330,15 +365,20 @@ def flag_faulty(meeting, room):
     is faulty (the meeting page shows it too, from the room's status)."""
     organiser = User.get_by_id(meeting.organiser_id)
     with force_locale(message_locale()):
-        text = _(
-            "VC room %(room)s invited to %(title)s (%(when)s IST) is marked faulty.",
-            room=room.name_en,
-            title=meeting.title,
-            when=_when(meeting),
-        )
+
+        def said(title):
+            return _(
+                "%(room)s, invited to %(title)s (%(when)s IST), is marked faulty.",
+                room=room_label(room),
+                title=title,
+                when=_when(meeting),
+            )
+
+        text = said(meeting.title)
+        sms = notify.with_title_fitted(said, meeting.title)
     key = f"vc-faulty:{meeting.id}:{room.id}"
     if organiser.mobile:
-        notify.queue("sms", organiser.mobile, text, dedupe_key=f"{key}:s")
+        notify.queue("sms", organiser.mobile, sms, dedupe_key=f"{key}:s")
     if organiser.email:
         notify.queue("email", organiser.email, text, subject=text[:190], dedupe_key=f"{key}:e")
 
@@ -383,15 +423,21 @@ def remind_due(now=None) -> int:
             if not claimed:  # another run got it first
                 continue
             meeting = inv.meeting
+            host = hosts[meeting.host_room_id]
             with force_locale(message_locale()):
-                text = _(
-                    "Reminder: VC review %(title)s at %(when)s IST. Join: %(join)s",
-                    title=meeting.title,
-                    when=_when(meeting),
-                    join=joining_text(hosts[meeting.host_room_id]),
-                )
+
+                def reminder(title, join, meeting=meeting):
+                    return _(
+                        "Reminder: VC review %(title)s at %(when)s IST. Join: %(join)s",
+                        title=title,
+                        when=_when(meeting),
+                        join=join,
+                    )
+
+                text = reminder(meeting.title, joining_text(host))
+                sms = _sms_versions(text, reminder, meeting, host)
                 subject = _("Reminder: %(title)s", title=meeting.title)
-            _queue_all(inv.room, text, subject, f"vc-rem:{meeting.id}:{inv.room_id}")
+            _queue_all(inv.room, text, subject, f"vc-rem:{meeting.id}:{inv.room_id}", sms=sms)
     return len(due)
 
 

@@ -278,3 +278,18 @@ def test_an_additional_charge_fills_a_vacancy_and_adds_to_the_desk(ctx, place, s
     assert {("desk-clerk", "desk"), ("relief-clerk", "desk")} <= told
     bdo_sms = Notification.get(Notification.recipient == staff.bdo.mobile)
     assert "overdue 1 at Tehsil Office Paithan" in bdo_sms.body
+
+
+def test_the_alerts_go_out_in_the_districts_language(ctx, staff, application):
+    """No CLI_LOCALE set (nothing sets it): a Marathi district's officers
+    read the alert in Marathi, office names and sentence alike; it was
+    English with a Marathi office name in it (issue 15)."""
+    ctx.config.pop("CLI_LOCALE", None)
+    ctx.config["DEFAULT_LOCALE"] = "mr"
+    send_digests(day(8))
+    sms = Notification.get(Notification.recipient == staff.sdm.mobile)
+    assert sms.body == "जिल्हा 10-03: तहसील कार्यालय पैठण: मुदत जवळ 0, मुदत संपली 1 अर्ज"
+    email = Notification.get(Notification.recipient == staff.sdm.email)
+    assert email.subject == sms.body
+    assert f"{application.app_id}, मुदत 09-03-2026, 1 दिवस उशीर" in email.body
+    assert "Dear" not in email.body and "Overdue" not in email.body

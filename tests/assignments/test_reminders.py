@@ -7,7 +7,7 @@ from blueprints.assignments.reminders import send_reminders
 from blueprints.assignments.services import create_task, mark_done
 from core import clock
 from core.db import db
-from core.notify import Notification
+from core.notify import Notification, sms_parts
 
 MOBILE = "9811100001"
 
@@ -71,7 +71,10 @@ def test_a_task_given_in_the_portal_is_reminded_on_its_cadence(app, login_as, st
     assert len(sent) == 4
     assert "2 tasks" in sent[3]
     assert "ration card pendency" in sent[3] and "Aaple Sarkar register" in sent[3]
-    assert sent[3].count("/assignments/d/") == 2
+    # One link, to the employee's list (was one link per task, issue 15),
+    # and the words apart from it in one SMS part.
+    assert sent[3].count("https://") == 1 and "https://zila.example/assignments/m/" in sent[3]
+    assert sms_parts(sent[3].split("https://")[0]) == 1
 
     # Done in the portal: only the other task is reminded, then nothing.
     with app.app_context(), db.connection_context():
@@ -145,3 +148,53 @@ def test_without_public_url_the_link_uses_the_configured_default_and_keeps_the_c
     # Was "http://localhost/...", silently (issue 14): the configured default, with a warning.
     assert "http://127.0.0.1:5000/assignments/d/" in Notification.get().body
     assert any("PUBLIC_URL is not set" in r.getMessage() for r in caplog.records)
+
+
+def test_a_digest_in_marathi_is_one_part_of_words_and_one_link_to_the_list(app, staff, client):
+    """Five tasks due the same day: the digest ran to 317-455 characters,
+    3 SMS parts and more, every task with its own link (issue 15). Now its
+    words fit one Unicode part, and one signed link opens the employee's
+    list, without signing in, each task leading to its own done link."""
+    from blueprints.accounts.models import User
+    from core.notify import sms_fits
+
+    app.config.pop("CLI_LOCALE", None)
+    app.config["DEFAULT_LOCALE"] = "mr"
+    today = clock.today_ist()
+    titles = [f"शिधापत्रिका लाभार्थी यादीची पडताळणी, गट {n}" for n in range(1, 6)]
+    with app.app_context(), db.connection_context():
+        giver = User.get(User.username == "clerk")
+        for title in titles:
+            create_task(giver, title, staff.ours[:1], today)
+    [body] = run(app, today)
+    words, _, link = body.partition("https://")
+    assert sms_parts(words) == 1 and body.count("https://") == 1
+    with app.app_context():
+        assert sms_fits(body)
+    assert words.startswith("जिल्हा: 5 कामांवर आपली कार्यवाही अपेक्षित")
+    assert link.startswith("zila.example/assignments/m/") and len(link) < 80
+
+    page = client.get(link.removeprefix("zila.example"))
+    assert page.status_code == 200 and page.headers["Cache-Control"] == "no-store"
+    text = page.get_data(as_text=True)
+    assert all(title in text for title in titles)
+    assert text.count("/assignments/d/") == 5 and "आज शेवटचा दिवस" in text
+    # A link of another's, tampered with, or for no one: not usable.
+    assert client.get(link.removeprefix("zila.example") + "x").status_code == 404
+    assert client.get("/assignments/m/NDI.axMGJw.IJjMDoP0_s4hGfCkvd6Mans0CR4").status_code == 404
+
+
+def test_a_digest_in_english_says_the_titles_that_fit_one_part(app, staff):
+    from blueprints.accounts.models import User
+
+    today = clock.today_ist()
+    with app.app_context(), db.connection_context():
+        giver = User.get(User.username == "clerk")
+        create_task(giver, "Count the stock", staff.ours[:1], today)
+        create_task(giver, "Send the MIS", staff.ours[:1], today + dt.timedelta(days=2))
+    [body] = run(app, today)
+    words = body.partition("https://")[0]
+    assert words == (
+        "Zila: 2 tasks need your action; 1. Count the stock (due today); "
+        f"2. Send the MIS (due {(today + dt.timedelta(days=2)).strftime('%d-%m-%Y')}). All: "
+    )

@@ -7,13 +7,13 @@ an audit event."""
 import datetime as dt
 
 from blueprints.assignments.models import Task, TaskAssignee
-from blueprints.assignments.reminders import make_token
+from blueprints.assignments.reminders import list_token, make_token
 from core import clock
 from tests.assignments.factories import make_employee
 from tests.factories import make_user
 from tests.helpers import made_once_per_user
 
-PUBLIC_ENDPOINTS = {"assignments.link"}
+PUBLIC_ENDPOINTS = {"assignments.link", "assignments.list_link"}
 
 
 def walk_values(app, place, user=None) -> dict:
@@ -30,4 +30,9 @@ def _make(place, user, n) -> dict:
         assigned_by=giver,
     )
     part = TaskAssignee.create(task=task, employee=employee, office=office, link_nonce=f"walk{n}")
-    return {"task_id": task.id, "part_id": part.id, "link_token": make_token(part)}
+    return {
+        "task_id": task.id,
+        "part_id": part.id,
+        "link_token": make_token(part),
+        "list_token": list_token(employee.id),
+    }

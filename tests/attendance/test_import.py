@@ -156,7 +156,7 @@ def test_the_upload_page_reports_rows_and_refusals(app, login_as, staff):
         content_type="multipart/form-data",
     )
     assert response.status_code == 200
-    assert "1 new punches" in response.get_data(as_text=True)
+    assert "1 new punch " in response.get_data(as_text=True)  # was "1 new punches" (issue 15)
     response = head.form_post(page, data={}, content_type="multipart/form-data")
     assert response.status_code == 400
     assert "Choose the CSV file" in response.get_data(as_text=True)

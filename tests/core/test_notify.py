@@ -397,7 +397,9 @@ def test_admins_hear_of_a_failing_sms_gateway_by_email(ctx, gateway, smtp, place
         queue("sms", MOBILE, f"message {i}")
     [message] = smtp.messages()
     assert message["To"] == "admin@aur.test"
-    assert "SMS" in message.get_content() and "outbox" in message.get_content()
+    # In the district's language (the test district's is Marathi); was
+    # English whatever the district (issue 15).
+    assert "SMS" in message.get_content() and "आउटबॉक्स" in message.get_content()
 
 
 def test_alerts_show_on_the_admin_fragment(app):
@@ -430,3 +432,47 @@ def test_sms_parts_gsm_and_unicode():
     assert sms_parts("क" * 135) == 3
     # One Devanagari letter turns the whole message into Unicode.
     assert sms_parts("a" * 70 + "क") == 2
+
+
+def test_messages_are_in_the_districts_language_unless_one_is_configured(ctx):
+    from core.i18n import message_locale
+
+    ctx.config.pop("CLI_LOCALE", None)
+    for district in ("mr", "hi", "en"):
+        ctx.config["DEFAULT_LOCALE"] = district
+        assert message_locale() == district  # was "en" whatever the district
+    ctx.config["CLI_LOCALE"] = "hi"  # an installation may name another
+    assert message_locale() == "hi"
+    ctx.config["CLI_LOCALE"] = "xx"  # not a language of the portal: the district's
+    assert message_locale() == "en"
+
+
+LINK = "https://zila.example/assignments/m/MjI.axMGJw.IJjMDoP0_s4hGfCkvd6Mans0CR4"
+
+
+def test_an_sms_keeps_to_its_parts_budget_or_carries_the_rest_behind_one_link(ctx):
+    from core.notify import sms_fits
+
+    assert sms_fits("क" * 134) and not sms_fits("क" * 135)  # two Unicode parts
+    assert sms_fits("a" * 306) and not sms_fits("a" * 307)  # two GSM parts
+    assert sms_fits("क" * 60, parts=1) and not sms_fits("क" * 71, parts=1)
+    # Over the budget only because of its link: the rest is behind it.
+    assert sms_fits("क" * 120 + " " + LINK)
+    assert not sms_fits("क" * 135 + " " + LINK)  # its words alone are over
+    assert not sms_fits("क" * 100 + f" {LINK} {LINK}")  # two links: which one?
+
+
+def test_queue_refuses_an_sms_over_its_budget_without_a_link(ctx, caplog):
+    from core.notify import SmsOverBudget
+
+    with pytest.raises(SmsOverBudget):
+        queue("sms", MOBILE, "क" * 135)
+    assert Notification.select().count() == 0
+    queue("sms", MOBILE, "क" * 120 + " " + LINK)  # the link carries the rest
+    queue("email", "a@example.org", "क" * 1000)  # an e-mail has no parts
+    assert Notification.select().count() == 2
+    # In production a message is never lost for its length: logged and sent.
+    ctx.config["SMS_BUDGET_STRICT"] = False
+    with caplog.at_level(logging.ERROR):
+        assert queue("sms", MOBILE, "क" * 135) is not None
+    assert any("over its budget" in r.getMessage() for r in caplog.records)

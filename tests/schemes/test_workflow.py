@@ -184,3 +184,19 @@ def test_new_scheme_by_a_clerk_belongs_to_their_office(app, dept):
     )
     assert dup.status_code == 400
     assert "already exists" in dup.get_data(as_text=True)
+
+
+def test_the_heads_sms_is_in_the_districts_language_and_within_budget(app, dept):
+    """Submitted from an English page, the SMS to the head was English with
+    the English title; the district's language is Marathi (issue 15)."""
+    from core.notify import Notification, sms_fits
+
+    app.config.pop("CLI_LOCALE", None)
+    app.config["DEFAULT_LOCALE"] = "mr"
+    titles = {"en": "Kisan scheme " + "x" * 70, "mr": "शेतकरी सन्मान योजना " + "अ" * 70}
+    with app.app_context():
+        make_scheme(dept.office, dept.clerk.user, dept.head.user, code="KISAN2", titles=titles)
+        # make_scheme submitted it for approval (and the head published it).
+        sms = Notification.get(Notification.recipient == dept.head.user.mobile).body
+        assert sms_fits(sms)
+    assert sms.startswith("जिल्हा") and "शेतकरी सन्मान योजना" in sms and "Kisan" not in sms

@@ -249,3 +249,51 @@ def test_a_cancelled_meeting_tells_invitees_and_sends_no_reminder(app, login_as,
     ).get_data(as_text=True)
     # the room is free again for another meeting at that time
     assert _schedule(dm, rooms, start, rooms=str(rooms.tehsils[0].id)).status_code == 303
+
+
+def test_a_fault_names_the_room_once_in_the_districts_language(app, login_as, rooms):
+    """The room's name says "VC room" and its office already; the messages
+    put "VC room" before it and the office after it again ("VC room VC room
+    Tehsil Office Kannad (Tehsil Office Kannad)", issue 15), and in a
+    Marathi district named the room in English."""
+    room = rooms.tehsils[1]
+    dm = login_as("district_manager", mobile="9811122233")
+    start = (clock.now() + dt.timedelta(days=1)).replace(second=0, microsecond=0)
+    _schedule(dm, rooms, start, kinds="sdm", title="खरीप आढावा")
+    with app.app_context():
+        VcRoom.update(name_local="व्हीसी कक्ष, तहसील कार्यालय कन्नड").where(
+            VcRoom.id == room.id
+        ).execute()
+        svc.report_fault(VcRoom.get_by_id(room.id), rooms.it, "Camera dead")
+        it_sms = _to(rooms.it.mobile).get().body
+        flagged = _to("9811122233").where(Notification.channel == "sms").get().body
+    assert it_sms == "VC room Tehsil Office Kannad is faulty: Camera dead"
+    assert flagged.startswith("VC room Tehsil Office Kannad, invited to खरीप आढावा (")
+
+    app.config.pop("CLI_LOCALE", None)
+    app.config["DEFAULT_LOCALE"] = "mr"
+    with app.app_context():
+        svc.close_fault(VcRoom.get_by_id(room.id), rooms.it, "")
+        svc.report_fault(VcRoom.get_by_id(room.id), rooms.it, "कॅमेरा बंद")
+        it_sms = _to(rooms.it.mobile).order_by(Notification.id.desc()).first().body
+    assert it_sms == "व्हीसी कक्ष, तहसील कार्यालय कन्नड बिघडला आहे: कॅमेरा बंद"
+
+
+def test_an_invitation_in_marathi_keeps_to_its_sms_budget_and_the_email_has_it_all(
+    app, login_as, rooms
+):
+    from core.notify import sms_fits
+
+    app.config.pop("CLI_LOCALE", None)
+    app.config["DEFAULT_LOCALE"] = "mr"
+    dm = login_as("district_manager")
+    start = (clock.now() + dt.timedelta(days=2)).replace(second=0, microsecond=0)
+    title = "उपविभागीय अधिकारी व तहसीलदारांसोबत साप्ताहिक महसूल आढावा"
+    assert _schedule(dm, rooms, start, kinds="sdm", title=title).status_code == 303
+    with app.app_context():
+        sms = _to("9800000100").where(Notification.channel == "sms").get().body
+        email = _to("vc0@example.gov.in").get().body
+        assert sms_fits(sms)  # was 5 parts, two links
+    assert sms.startswith("व्हीसी आढावा उपविभागीय अधिकारी") and "…" in sms
+    assert "0240-2331000" in sms and "https://vc.example.gov.in/join/aur" in sms
+    assert title in email and ".ics" in email and "aur@vc.example.gov.in" in email
