@@ -21,7 +21,9 @@ from core import clock
 # picked from the fixed list (applications.reasons), when it asked for
 # documents or rejected.
 
-SHAPE_MESSAGE = _l("That is not an application ID. It looks like AUR26-0004213-K.")
+# %(example)s is a real ID of this district (track.sms.example_id), so that
+# the example itself passes the check letter.
+SHAPE_MESSAGE = _l("That is not an application ID. It looks like %(example)s.")
 CHECK_MESSAGE = _l("One character of this ID is mistyped; check it on the acknowledgement")
 DISTRICT_MESSAGE = _l("This ID is of another district. Track it on that district's portal.")
 UNKNOWN_MESSAGE = _l(
