@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from blueprints.applications import bp, filing, reasons, uploads
+from blueprints.applications import bp, filing, history, reasons, uploads
 from blueprints.applications.ack import ack_context, ack_pdf
 from blueprints.applications.action_form import ActionForm
 from blueprints.applications.forms import (
@@ -336,7 +336,7 @@ def detail(pk):
         "applications/detail.html",
         application=application,
         events=events,
-        actors=audit.actor_names(events),
+        actors=history.actors_of(events),
         docs=list(
             ApplicationDocument.select().where(ApplicationDocument.application == application.id)
         ),

@@ -133,6 +133,9 @@ def summary(app: Application, signature: str | None) -> dict:
         # None: no signature given; True/False: the slip's QR said so.
         "genuine": None if signature is None else signing.verify(app.app_id, signature),
         "events": timeline(app),
+        # The SMS on delivery gives it too: what the citizen shows for the
+        # certificate.
+        "certificate_no": app.certificate_no if app.status == "delivered" else "",
     }
     info["due_note"] = due_note(info)
     return info
@@ -167,6 +170,7 @@ def as_json(info: dict) -> dict:
         "days_left": info["days_left"],
         "overdue": info["overdue"],
         "genuine": info["genuine"],
+        "certificate_no": info["certificate_no"] or None,
         "events": [
             {
                 "at": clock.to_ist(e["at"]).isoformat(),

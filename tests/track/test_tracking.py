@@ -343,3 +343,22 @@ def test_a_letter_o_typed_for_a_zero_finds_the_application(client, application):
     moved = client.get(f"/track/{application.app_id.replace('0', 'O')}")
     assert moved.status_code == 301
     assert moved.location.endswith(f"/track/{application.app_id}")
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [("en", "Certificate number"), ("hi", "प्रमाणपत्र क्रमांक"), ("mr", "प्रमाणपत्र क्रमांक")],
+)
+def test_a_delivered_application_shows_its_certificate_number(
+    client, make, application, lang, label
+):
+    """The SMS on delivery gave the number; the tracking page did not."""
+    url = f"/track/{application.app_id}"
+    make(add_event, application, "approved", certificate_no="INC/2026/000123")
+    client.set_cookie("lang", lang)
+    assert "INC/2026/000123" not in text(client.get(url))  # not before it is delivered
+    make(add_event, application, "delivered")
+    page = text(client.get(url))
+    assert label in page and "INC/2026/000123" in page
+    assert "INC/2026/000123" in client.get(f"{url}?format=txt").get_data(as_text=True)
+    assert client.get(f"{url}?format=json").get_json()["certificate_no"] == "INC/2026/000123"
