@@ -278,3 +278,22 @@ def test_the_slip_says_where_to_come_back(app, place, service, operator, lang, w
         text = " ".join(pdf_text(data, tmp_path, name=f"{size}.pdf", layout=False).split())
         for fact in ("Maharashtra", address, "02431-223344", place.cscs[0].code, "9765432109"):
             assert fact in text, (size, fact)
+
+
+def test_the_roll_is_laid_out_once(filed, operator, monkeypatch):
+    """Printed at the counter while the citizen waits: cutting the page to
+    its content costs no second layout."""
+    import weasyprint
+
+    layouts = []
+    render = weasyprint.HTML.render
+
+    def counted(self, *args, **kwargs):
+        layouts.append(1)
+        return render(self, *args, **kwargs)
+
+    monkeypatch.setattr(weasyprint.HTML, "render", counted)
+    response = operator.get(f"/applications/{filed.id}/acknowledgement.pdf?size=roll")
+    assert response.status_code == 200 and response.data.startswith(b"%PDF")
+    assert len(layouts) == 1
+    assert len(response.data) < 60_000  # a 2G link brings it in seconds
