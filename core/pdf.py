@@ -19,7 +19,9 @@ def pdf_bytes(template: str, **context) -> bytes:
 
 def _content_height(page) -> float:
     """The height (CSS px) of a laid-out page cut just below its content:
-    the root element's margin box and the page's own bottom margin."""
+    the root element's margin box and the page's own bottom margin. Reads
+    WeasyPrint's page box (the version is pinned in requirements.txt; the
+    roll tests in tests/applications/test_ack.py measure the result)."""
     box = page._page_box
     root = next(child for child in box.children if child.element_tag == "html")
     bottom = root.position_y + root.margin_height()
