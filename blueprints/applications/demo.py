@@ -145,6 +145,10 @@ def seed_demo(count: int = 3000, echo=print) -> int:
                 "paused_since": submitted + dt.timedelta(days=2)
                 if status in CLOCK.paused
                 else None,
+                # As the desk records on delivery (and tracking shows).
+                "certificate_no": f"{service.code}/{submitted.year}/{n:06d}"
+                if status == "delivered"
+                else "",
             }
         )
     with db.atomic():

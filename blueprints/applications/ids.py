@@ -22,7 +22,12 @@ import re
 
 CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"  # 23 letters
 _VALUES = {**{str(d): d for d in range(10)}, **{chr(65 + i): i for i in range(26)}}
-ID_RE = re.compile(r"^([A-Z]{3})(\d{2})-?(\d{7})-?([A-Z])$")
+# What a person types for an ID: the year and the number may carry a letter
+# O for a zero and I or L for a one (the district's letters and the check
+# letter are letters, so they are left alone; the check letters have no I
+# or O, and an L there is the letter L).
+TYPED_RE = re.compile(r"^([A-Z]{3})([\dOIL]{2})-?([\dOIL]{7})-?([A-Z])$")
+AS_DIGITS = str.maketrans("OIL", "011")
 
 
 class BadId(ValueError):
@@ -44,14 +49,15 @@ def format_id(district: str, year: int, number: int) -> str:
 
 
 def parse_id(text: str, district: str | None = None) -> str:
-    """Normalise what a person typed (spaces, small letters, missing dashes)
-    to the canonical ID, or raise BadId (reason "shape", "district" or
-    "check")."""
+    """Normalise what a person typed (spaces, small letters, missing dashes,
+    O for 0 and I or L for 1 among the digits) to the canonical ID, or raise
+    BadId (reason "shape", "district" or "check")."""
     cleaned = re.sub(r"[\s.]", "", (text or "").upper())
-    match = ID_RE.match(cleaned)
+    match = TYPED_RE.match(cleaned)
     if not match:
         raise BadId("shape")
     code, year, number, letter = match.groups()
+    year, number = year.translate(AS_DIGITS), number.translate(AS_DIGITS)
     if district and code != district:
         raise BadId("district")
     body = f"{code}{year}{number}"

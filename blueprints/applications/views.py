@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from blueprints.applications import bp, filing, listing, reasons, uploads
+from blueprints.applications import bp, filing, history, listing, reasons, uploads
 from blueprints.applications.ack import ack_context, ack_pdf
 from blueprints.applications.action_form import ActionForm
 from blueprints.applications.forms import (
@@ -389,7 +389,7 @@ def detail(pk):
         "applications/detail.html",
         application=application,
         events=events,
-        actors=audit.actor_names(events),
+        actors=history.actors_of(events),
         docs=list(
             ApplicationDocument.select().where(ApplicationDocument.application == application.id)
         ),

@@ -9,6 +9,7 @@ from blueprints.accounts.models import User
 from blueprints.directory.models import DirectoryConfirmation, DirectoryEntry
 from blueprints.directory.services import quarter_of
 from blueprints.employees.models import Designation, SanctionedPost
+from blueprints.masters.demo_data import STD_CODES as STD
 from blueprints.masters.models import Office
 from core import clock
 from core.db import db
@@ -21,9 +22,6 @@ MAIN_POSTS = ("DYCOL", "TAH", "BDO", "DYCEO", "DO", "CO", "NTAH", "MO", "CIRO", 
               "JE", "SI", "AVK", "SRA", "STN")  # fmt: skip
 HEADS = frozenset({"DYCOL", "TAH", "BDO", "DYCEO", "DO", "CO"})
 STAFF_ONLY = frozenset({"STN"})
-# STD codes of the tehsil headquarters (the district's own is 0240).
-STD = {"PTN": "02431", "GGP": "02433", "VJP": "02436", "KND": "02435", "KLD": "02437",
-       "SLD": "02430", "SGN": "02432", "PHL": "02434"}  # fmt: skip
 
 
 def _landline(rng, office) -> str:

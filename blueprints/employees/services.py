@@ -270,6 +270,45 @@ def edit_employee(employee: Employee, data: dict, actor) -> list[str]:
     return sorted(changes)
 
 
+def posts_of_users(user_ids) -> dict[int, list[tuple]]:
+    """The posts in the register of each user who is an employee: (from
+    date, Designation), oldest first, from the postings; the employee's
+    designation alone when it has none. Three queries."""
+    user_ids = {u for u in user_ids if u}
+    if not user_ids:
+        return {}
+    rows = list(
+        Employee.select(Employee.id, Employee.user, Employee.designation)
+        .where(Employee.user.in_(user_ids))
+        .tuples()
+    )
+    employees = {emp_id: (user_id, designation_id) for emp_id, user_id, designation_id in rows}
+    if not employees:
+        return {}
+    postings = list(
+        Posting.select(Posting.employee, Posting.from_date, Posting.designation)
+        .where(Posting.employee.in_(list(employees)))
+        .order_by(Posting.from_date, Posting.id)
+        .tuples()
+    )
+    wanted = {d for _, d in employees.values()} | {d for _, _, d in postings}
+    designations = {d.id: d for d in Designation.select().where(Designation.id.in_(list(wanted)))}
+    posts = {}
+    for emp_id, from_date, designation_id in postings:
+        posts.setdefault(employees[emp_id][0], []).append((from_date, designations[designation_id]))
+    for user_id, designation_id in employees.values():
+        posts.setdefault(user_id, [(None, designations[designation_id])])
+    return posts
+
+
+def post_on(posts: list[tuple], day: dt.date):
+    """The Designation in force on `day` among posts_of_users' list: the
+    latest that began by then (a posting counts from its date), else the
+    first."""
+    held = [designation for start, designation in posts if start is None or start <= day]
+    return held[-1] if held else posts[0][1]
+
+
 def set_retirement_age(cadre: Cadre, age: int) -> int:
     """Change a cadre's retirement age and recompute the superannuation of
     its members who have not retired; returns how many dates changed."""

@@ -550,7 +550,43 @@ def _offices(tehsil_names: dict[str, tuple[str, str]]) -> list[dict]:
                     "municipality", "municipal_office", parent,
                     municipality=municipality_code(key), tehsil=tehsil_code(key))
         )  # fmt: skip
+    for n, row in enumerate(rows):
+        row.update(_office_contact(row["code"], n, tehsil_names))
     return rows
+
+
+# The STD codes and PIN codes of the tehsil headquarters (the district's own
+# are 0240 and 431001).
+STD_CODES = {"AUR": "0240", "PTN": "02431", "GGP": "02433", "VJP": "02436", "KND": "02435",
+             "KLD": "02437", "SLD": "02430", "SGN": "02432", "PHL": "02434"}  # fmt: skip
+PIN_CODES = {"AUR": "431001", "PTN": "431107", "GGP": "431109", "VJP": "423701", "KND": "431103",
+             "KLD": "431101", "SLD": "431112", "SGN": "431120", "PHL": "431111"}  # fmt: skip
+# Where each kind of office stands, by the first part of its code.
+_SITES = {
+    "COLL": ("Collectorate campus, Adalat Road", "जिल्हाधिकारी कार्यालय परिसर, अदालत रोड"),
+    "ZP": ("Zilla Parishad building, Station Road", "जिल्हा परिषद इमारत, स्टेशन रोड"),
+    "TO": ("Tehsil office building, near the bus stand", "तहसील कार्यालय इमारत, बसस्थानकाजवळ"),
+    "PS": ("Panchayat Samiti campus", "पंचायत समिती परिसर"),
+    "MO": ("Main Road", "मुख्य रस्ता"),
+}
+_OTHER_SITE = ("Administrative building, Jubilee Park", "प्रशासकीय इमारत, ज्युबिली पार्क")
+
+
+def _office_contact(code: str, n: int, tehsil_names) -> dict:
+    """The demo address and enquiry line of an office: its town's PIN and
+    STD code, a line number of its own."""
+    kind, _, key = code.partition("-")
+    key = key if key in tehsil_names else "AUR"
+    site_en, site_mr = _SITES.get(kind, _OTHER_SITE)
+    town_en, town_mr = tehsil_names[key]
+    std, pin = STD_CODES[key], PIN_CODES[key]
+    digits = 8 - (len(std) - 3)  # 0240-2xxxxxx, 02431-2xxxxx
+    line = f"2{(331200 + 17 * n) % 10 ** (digits - 1):0{digits - 1}d}"
+    return {
+        "address_en": f"{site_en}, {town_en} {pin}",
+        "address_local": f"{site_mr}, {town_mr} {_devanagari_digits(int(pin))}",
+        "phone": f"{std}-{line}",
+    }
 
 
 # --- users ------------------------------------------------------------------

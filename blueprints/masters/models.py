@@ -100,6 +100,20 @@ class Office(Named):
     municipality = pw.ForeignKeyField(
         Municipality, null=True, backref="offices", on_delete="RESTRICT"
     )
+    # Where a citizen comes and rings to ask about their application (the
+    # acknowledgement prints them); each post's own line is in the directory.
+    # Nullable in the database (migration 021): added in place, "" for none.
+    address_en = pw.CharField(max_length=250, default="", null=True)
+    address_local = pw.CharField(max_length=250, default="", null=True)
+    phone = pw.CharField(max_length=15, default="", null=True)
+
+    @property
+    def address(self) -> str:
+        """The address a reader of the current page language expects."""
+        locale = get_locale()
+        if locale is not None and locale.language != "en" and self.address_local:
+            return self.address_local
+        return self.address_en or ""
 
     @property
     def level_label(self):

@@ -21,7 +21,9 @@ from core import clock
 # picked from the fixed list (applications.reasons), when it asked for
 # documents or rejected.
 
-SHAPE_MESSAGE = _l("That is not an application ID. It looks like AUR26-0004213-K.")
+# %(example)s is a real ID of this district (track.sms.example_id), so that
+# the example itself passes the check letter.
+SHAPE_MESSAGE = _l("That is not an application ID. It looks like %(example)s.")
 CHECK_MESSAGE = _l("One character of this ID is mistyped; check it on the acknowledgement")
 DISTRICT_MESSAGE = _l("This ID is of another district. Track it on that district's portal.")
 UNKNOWN_MESSAGE = _l(
@@ -131,6 +133,9 @@ def summary(app: Application, signature: str | None) -> dict:
         # None: no signature given; True/False: the slip's QR said so.
         "genuine": None if signature is None else signing.verify(app.app_id, signature),
         "events": timeline(app),
+        # The SMS on delivery gives it too: what the citizen shows for the
+        # certificate.
+        "certificate_no": app.certificate_no if app.status == "delivered" else "",
     }
     info["due_note"] = due_note(info)
     return info
@@ -165,6 +170,7 @@ def as_json(info: dict) -> dict:
         "days_left": info["days_left"],
         "overdue": info["overdue"],
         "genuine": info["genuine"],
+        "certificate_no": info["certificate_no"] or None,
         "events": [
             {
                 "at": clock.to_ist(e["at"]).isoformat(),

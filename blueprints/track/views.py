@@ -93,7 +93,8 @@ def _refusal(status: int, message, reason: str, typed: str = ""):
 
 def _bad_id(err: ids.BadId, typed: str):
     messages = {"check": svc.CHECK_MESSAGE, "district": svc.DISTRICT_MESSAGE}
-    return _refusal(400, messages.get(err.reason, svc.SHAPE_MESSAGE), err.reason, typed[:40])
+    message = messages.get(err.reason) or svc.SHAPE_MESSAGE % {"example": sms.example_id()}
+    return _refusal(400, message, err.reason, typed[:40])
 
 
 def _parse(text: str) -> str:

@@ -105,3 +105,195 @@ def test_the_printed_qr_opens_tracking_that_says_genuine(filed, operator, client
         f"/track/{filed.app_id}?s=0000000000000000", headers={"Accept-Language": "en"}
     ).get_data(as_text=True)
     assert "could not be verified" in forged
+
+
+# --- a slip that prints right (issue 15) ------------------------------------
+
+MM = 72 / 25.4  # PDF points in a millimetre
+SMS_NUMBER = "9223166166"
+
+
+def pdf_pages(data: bytes, tmp_path) -> list[tuple[float, float]]:
+    """(width, height) of each page in mm, as poppler reads the PDF."""
+    path = tmp_path / "pages.pdf"
+    path.write_bytes(data)
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "99", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
+    return [(float(w) / MM, float(h) / MM) for w, h in sizes]
+
+
+def lowest_text_mm(data: bytes, tmp_path) -> float:
+    """How far down the first page the lowest word ends, in mm."""
+    path = tmp_path / "bbox.pdf"
+    path.write_bytes(data)
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return max(float(y) for y in re.findall(r'yMax="([\d.]+)"', boxes)) / MM
+
+
+def longest_demo_application(app) -> int:
+    """The demo application whose slip is the longest (the service with the
+    most documents and questions, the longest names), with every document
+    its service asks for received, as filed at the counter."""
+    from blueprints.accounts.demo import seed_demo as seed_users
+    from blueprints.applications.demo import seed_demo as seed_applications
+    from blueprints.applications.models import Application, ApplicationDocument
+    from blueprints.catalogue.demo import seed_demo as seed_services
+    from blueprints.masters.demo import seed_demo as seed_masters
+    from core.db import db
+    from tests.helpers import quiet
+
+    def length(a):
+        names = (a.applicant_name_en, a.relation_name, a.csc.name_en, a.office.name_en)
+        return (4 * len(a.service.documents), 2 * len(a.service.fields), sum(map(len, names)))
+
+    with app.app_context(), db.connection_context():
+        seed_masters(echo=quiet)
+        seed_users(echo=quiet)
+        seed_services(echo=quiet)
+        seed_applications(count=600, echo=quiet)
+        longest = max(Application.select(), key=length)
+        for n, doc in enumerate(longest.service.documents):
+            ApplicationDocument.create(
+                application=longest,
+                doc_key=doc["key"],
+                original_name=f"{doc['key']}.pdf",
+                mimetype="application/pdf",
+                size=120_000,
+                stored_name=f"demo-{longest.id}-{n}.pdf",
+                sha256="0" * 64,
+            )
+        return longest.id
+
+
+def demo_collector(app):
+    import pyotp
+
+    from blueprints.accounts.models import User
+    from blueprints.masters.demo_data import DEMO_PASSWORD, DEMO_TOTP_SECRET
+    from tests.helpers import Browser
+
+    with app.app_context():
+        user = User.get(User.username == "collector")
+    browser = Browser(app.test_client())
+    browser.login(user, password=DEMO_PASSWORD, code=pyotp.TOTP(DEMO_TOTP_SECRET).now())
+    return browser
+
+
+@needs_poppler
+def test_the_roll_slip_is_one_piece_as_long_as_its_content(app, tmp_path):
+    """It was an 80 x 297 mm page that ran onto a second one with 260 mm of
+    blank paper; a roll is cut where the slip ends."""
+    app.config["SMS_INBOUND_NUMBER"] = SMS_NUMBER
+    pk = longest_demo_application(app)
+    collector = demo_collector(app)
+    response = collector.get(f"/applications/{pk}/acknowledgement.pdf?size=roll")
+    assert response.status_code == 200
+    pages = pdf_pages(response.data, tmp_path)
+    assert len(pages) == 1, pages
+    width, height = pages[0]
+    assert abs(width - 80) < 0.5
+    assert height < 250, height  # far from an A4-long page, even for the longest
+    # Cut just below the last line: the 3 mm margin and a line's leading.
+    assert height - lowest_text_mm(response.data, tmp_path) < 6
+    text = pdf_text(response.data, tmp_path, name="roll.pdf", layout=False)
+    assert "delivered." in text.split("STATUS")[-1]  # the foot is all there
+
+
+@needs_poppler
+def test_on_a4_the_words_at_the_foot_do_not_run_together(app, filed, operator, tmp_path):
+    """ "/ Orसेवा": the foot's paragraphs stood side by side without a gap."""
+    app.config["SMS_INBOUND_NUMBER"] = SMS_NUMBER
+    data = operator.get(f"/applications/{filed.id}/acknowledgement.pdf?size=a4").data
+    text = pdf_text(data, tmp_path, name="a4.pdf", layout=True)
+    foot = text[text.index("http") - 200 :]
+    glued = re.findall(r"[A-Za-z:.][\u0900-\u097f]|[\u0900-\u097f][A-Za-z]", foot)
+    assert not glued, foot
+    # Each sentence reads whole, with no word of a column beside it between.
+    assert re.search(r"Keep this slip until\s+the service is delivered", text), foot
+    assert re.search(rf"Or send this SMS to\s+{SMS_NUMBER}:\s+STATUS {filed.app_id}", text), foot
+
+
+@pytest.mark.parametrize(
+    ("lang", "sms_line"),
+    [
+        ("en", f"Or send this SMS to {SMS_NUMBER}:"),
+        ("hi", f"या यह SMS {SMS_NUMBER} पर भेजें:"),
+        ("mr", f"किंवा हा SMS {SMS_NUMBER} या क्रमांकावर पाठवा:"),
+    ],
+)
+def test_the_slip_gives_the_sms_number_or_no_sms_line(
+    app, place, service, operator, lang, sms_line
+):
+    """It said "send this SMS to the district" and printed no number."""
+    with app.app_context():
+        mine = make_application(place, service, operator.user, language=lang)
+    url = f"/applications/{mine.id}/acknowledgement"
+    app.config["SMS_INBOUND_NUMBER"] = SMS_NUMBER
+    page = operator.get(url).get_data(as_text=True)
+    assert sms_line in page
+    assert f"STATUS {mine.app_id}" in page
+    app.config["SMS_INBOUND_NUMBER"] = ""
+    page = operator.get(url).get_data(as_text=True)
+    assert "SMS" not in page and "STATUS" not in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ["Government of Maharashtra", "Aurangabad district", "Phone"]),
+        ("hi", ["महाराष्ट्र सरकार", "ज़िला औरंगाबाद", "फ़ोन", "Government of Maharashtra"]),
+        ("mr", ["महाराष्ट्र शासन", "जिल्हा औरंगाबाद", "फोन", "Government of Maharashtra"]),
+    ],
+)
+def test_the_slip_says_where_to_come_back(app, place, service, operator, lang, words, tmp_path):
+    """The district, the disposing office's address and phone, and the CSC's
+    code, name and phone, on the page and on both PDFs."""
+    from blueprints.masters.models import Csc, Office
+
+    with app.app_context():
+        Office.update(
+            address_en="Near the bus stand, Paithan 431107",
+            address_local="बसस्थानकाजवळ, पैठण ४३११०७",
+            phone="02431-223344",
+        ).where(Office.id == place.tehsil_offices[0].id).execute()
+        Csc.update(operator_mobile="9765432109").where(Csc.id == place.cscs[0].id).execute()
+        mine = make_application(place, service, operator.user, language=lang)
+    page = operator.get(f"/applications/{mine.id}/acknowledgement").get_data(as_text=True)
+    for word in words:
+        assert word in page, word
+    address = "Near the bus stand, Paithan 431107"
+    for fact in (address, "02431-223344", place.cscs[0].code, place.cscs[0].name_en, "9765432109"):
+        assert fact in page, fact
+    if lang != "en":
+        assert "बसस्थानकाजवळ, पैठण ४३११०७" in page and place.cscs[0].name_local in page
+    for size in ("a4", "roll"):
+        data = operator.get(f"/applications/{mine.id}/acknowledgement.pdf?size={size}").data
+        text = " ".join(pdf_text(data, tmp_path, name=f"{size}.pdf", layout=False).split())
+        for fact in ("Maharashtra", address, "02431-223344", place.cscs[0].code, "9765432109"):
+            assert fact in text, (size, fact)
+
+
+def test_the_roll_is_laid_out_once(filed, operator, monkeypatch):
+    """Printed at the counter while the citizen waits: cutting the page to
+    its content costs no second layout."""
+    import weasyprint
+
+    layouts = []
+    render = weasyprint.HTML.render
+
+    def counted(self, *args, **kwargs):
+        layouts.append(1)
+        return render(self, *args, **kwargs)
+
+    monkeypatch.setattr(weasyprint.HTML, "render", counted)
+    response = operator.get(f"/applications/{filed.id}/acknowledgement.pdf?size=roll")
+    assert response.status_code == 200 and response.data.startswith(b"%PDF")
+    assert len(layouts) == 1
+    assert len(response.data) < 60_000  # a 2G link brings it in seconds

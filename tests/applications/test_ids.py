@@ -110,3 +110,38 @@ def test_two_submissions_in_a_row_get_unrelated_ids(app, operator, service, plac
     assert abs(second - first) > 10, ids
     # The page of the second is found by its ID, like any other.
     assert operator.get(f"/track/{ids[1]}").status_code == 200
+
+
+# --- what a person types (issue 15) -----------------------------------------
+
+
+def test_a_letter_o_for_a_zero_and_i_or_l_for_a_one_read_as_digits():
+    app_id = format_id("AUR", 2026, 1004213)  # AUR26-1004213-?
+    assert app_id.startswith("AUR26-1004213-")
+    letter = app_id[-1]
+    for typed in (
+        f"AUR26-IOO4213-{letter}",
+        f"aur26 loo42i3 {letter.lower()}",
+        f"AURZ6-1004213-{letter}".replace("Z", "2"),
+        f"AUR2b-1004213-{letter}".replace("b", "6"),
+        f"AUR26-1OO4213{letter}",
+    ):
+        assert parse_id(typed, district="AUR") == app_id, typed
+    # A mistyped digit stays a typo, whatever letters stand for the others.
+    with pytest.raises(BadId) as err:
+        parse_id(f"AUR26-IOO4214-{letter}", district="AUR")
+    assert err.value.reason == "check"
+
+
+def test_the_district_letters_and_the_check_letter_stay_letters():
+    """A district code may hold O, I or L (SOL, LTR): they are not digits
+    there; nor is an L in the check letter's place."""
+    app_id = format_id("SOL", 2026, 4213)
+    assert parse_id(app_id.replace("-0", "-O"), district="SOL") == app_id
+    with pytest.raises(BadId) as err:
+        parse_id(app_id.replace("SOL", "S0L"), district="SOL")
+    assert err.value.reason == "shape"
+    ending_l = next(
+        format_id("AUR", 2026, n) for n in range(1, 100) if format_id("AUR", 2026, n)[-1] == "L"
+    )
+    assert parse_id(ending_l) == ending_l

@@ -5,6 +5,7 @@ rate-limited per client."""
 
 import datetime as dt
 import json
+import re
 import shutil
 import subprocess
 
@@ -314,3 +315,50 @@ def test_the_page_reads_in_lynx(client, application):
         ["lynx", "-dump", "-stdin"], input=form, capture_output=True, check=True, timeout=30
     ).stdout.decode()
     assert "Application ID" in dump and "Track" in dump
+
+
+# --- what a citizen types (issue 15) ------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "hi", "mr"])
+def test_the_example_in_the_refusal_is_a_valid_id_of_this_district(app, client, lang):
+    client.set_cookie("lang", lang)
+    response = client.get("/track?id=hello-123")
+    assert response.status_code == 400
+    examples = set(re.findall(r"[A-Z]{3}\d{2}-\d{7}-[A-Z]", text(response)))
+    assert examples, "the message shows an example"
+    for example in examples:
+        assert ids.parse_id(example, district=app.config["DISTRICT_CODE"]) == example
+    message = client.get("/track?id=hello-123&format=json").get_json()["error"]
+    example = re.search(r"[A-Z]{3}\d{2}-\d{7}-[A-Z]", message).group(0)
+    assert ids.parse_id(example, district=app.config["DISTRICT_CODE"]) == example
+
+
+def test_a_letter_o_typed_for_a_zero_finds_the_application(client, application):
+    typed = application.app_id.replace("0", "O").lower()
+    assert "o" in typed
+    response = client.get("/track", query_string={"id": typed})
+    assert response.status_code == 303
+    assert response.location.endswith(f"/track/{application.app_id}")
+    moved = client.get(f"/track/{application.app_id.replace('0', 'O')}")
+    assert moved.status_code == 301
+    assert moved.location.endswith(f"/track/{application.app_id}")
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [("en", "Certificate number"), ("hi", "प्रमाणपत्र क्रमांक"), ("mr", "प्रमाणपत्र क्रमांक")],
+)
+def test_a_delivered_application_shows_its_certificate_number(
+    client, make, application, lang, label
+):
+    """The SMS on delivery gave the number; the tracking page did not."""
+    url = f"/track/{application.app_id}"
+    make(add_event, application, "approved", certificate_no="INC/2026/000123")
+    client.set_cookie("lang", lang)
+    assert "INC/2026/000123" not in text(client.get(url))  # not before it is delivered
+    make(add_event, application, "delivered")
+    page = text(client.get(url))
+    assert label in page and "INC/2026/000123" in page
+    assert "INC/2026/000123" in client.get(f"{url}?format=txt").get_data(as_text=True)
+    assert client.get(f"{url}?format=json").get_json()["certificate_no"] == "INC/2026/000123"
