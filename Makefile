@@ -64,7 +64,7 @@ assets: npm-packages
 	@cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
 
 translations: python-packages
-	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -o translations/messages.pot .
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k counted:2,3 -o translations/messages.pot .
 	$(VENV)/bin/pybabel update -N -i translations/messages.pot -d translations
 	$(VENV)/bin/pybabel compile -d translations
 

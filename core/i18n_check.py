@@ -25,6 +25,9 @@ def extracted_ids() -> set[str]:
                 "babel.cfg",
                 "-k",
                 "_l",
+                # blueprints.home.lines.counted(count, singular, plural, ...)
+                "-k",
+                "counted:2,3",
                 "-o",
                 str(pot),
                 ".",

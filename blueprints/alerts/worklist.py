@@ -9,7 +9,7 @@ from flask import url_for
 from flask_babel import ngettext
 
 from blueprints.alerts.models import AlertRecord
-from blueprints.home.lines import Line
+from blueprints.home.lines import Line, counted
 from core import clock
 from core.i18n import indian_number
 
@@ -42,17 +42,10 @@ def lines(user) -> list[Line]:
             offices,
         )
     ]
-    if untold:
-        found.append(
-            Line(
-                ngettext(
-                    "%(n)s alert this morning could not be delivered",
-                    "%(n)s alerts this morning could not be delivered",
-                    untold,
-                    n=indian_number(untold),
-                ),
-                url,
-                untold,
-            )
-        )
+    found += counted(
+        untold,
+        "%(n)s alert this morning could not be delivered",
+        "%(n)s alerts this morning could not be delivered",
+        url,
+    )
     return found

@@ -7,7 +7,7 @@ from flask import url_for
 from flask_babel import ngettext
 
 from blueprints.applications.models import Application, LedgerLine
-from blueprints.home.lines import Line
+from blueprints.home.lines import Line, counted
 from core import clock
 from core.i18n import indian_number, rupees
 
@@ -26,33 +26,19 @@ def lines(user) -> list[Line]:
         .scalar()
     )
     found = []
-    if sent_back:
-        found.append(
-            Line(
-                ngettext(
-                    "%(n)s application sent back for documents",
-                    "%(n)s applications sent back for documents",
-                    sent_back,
-                    n=indian_number(sent_back),
-                ),
-                url_for("applications.index", status="awaiting_documents"),
-                sent_back,
-                urgent=True,
-            )
-        )
-    if drafts:
-        found.append(
-            Line(
-                ngettext(
-                    "%(n)s draft to finish",
-                    "%(n)s drafts to finish",
-                    drafts,
-                    n=indian_number(drafts),
-                ),
-                url_for("applications.index", _anchor="drafts"),
-                drafts,
-            )
-        )
+    found += counted(
+        sent_back,
+        "%(n)s application sent back for documents",
+        "%(n)s applications sent back for documents",
+        url_for("applications.index", status="awaiting_documents"),
+        urgent=True,
+    )
+    found += counted(
+        drafts,
+        "%(n)s draft to finish",
+        "%(n)s drafts to finish",
+        url_for("applications.index", _anchor="drafts"),
+    )
     found.append(
         Line(
             ngettext(

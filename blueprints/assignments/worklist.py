@@ -6,14 +6,12 @@ link to "My tasks", which lists open ones first. One aggregate over the
 
 import peewee as pw
 from flask import url_for
-from flask_babel import ngettext
 
 from blueprints.assignments.models import Task, TaskAssignee
 from blueprints.assignments.services import own_parts
-from blueprints.home.lines import Line
+from blueprints.home.lines import Line, counted
 from core import clock
 from core.access import GOVERNMENT_STAFF
-from core.i18n import indian_number
 
 
 def lines(user) -> list[Line]:
@@ -30,31 +28,17 @@ def lines(user) -> list[Line]:
     total, overdue = int(total or 0), int(overdue or 0)
     url = url_for("assignments.index")
     found = []
-    if overdue:
-        found.append(
-            Line(
-                ngettext(
-                    "%(n)s of your tasks is past its due date",
-                    "%(n)s of your tasks are past their due date",
-                    overdue,
-                    n=indian_number(overdue),
-                ),
-                url,
-                overdue,
-                urgent=True,
-            )
-        )
-    if total - overdue:
-        found.append(
-            Line(
-                ngettext(
-                    "%(n)s open task",
-                    "%(n)s open tasks",
-                    total - overdue,
-                    n=indian_number(total - overdue),
-                ),
-                url,
-                total - overdue,
-            )
-        )
+    found += counted(
+        overdue,
+        "%(n)s of your tasks is past its due date",
+        "%(n)s of your tasks are past their due date",
+        url,
+        urgent=True,
+    )
+    found += counted(
+        total - overdue,
+        "%(n)s open task",
+        "%(n)s open tasks",
+        url,
+    )
     return found

@@ -5,13 +5,11 @@ filtered to them. Two counts (CscProposal's open closures; the CSCs in the
 "proposed" stage of the list's own filter)."""
 
 from flask import url_for
-from flask_babel import ngettext
 
 from blueprints.cscs.models import CscProposal
 from blueprints.cscs.services import DECIDER_ROLES, stage_condition
-from blueprints.home.lines import Line
+from blueprints.home.lines import Line, counted
 from blueprints.masters.models import Csc
-from core.i18n import indian_number
 
 
 def lines(user) -> list[Line]:
@@ -25,30 +23,16 @@ def lines(user) -> list[Line]:
     )
     openings = Csc.select().where(stage_condition("proposed")).count()
     found = []
-    if closures:
-        found.append(
-            Line(
-                ngettext(
-                    "%(n)s CSC closure waiting for your decision",
-                    "%(n)s CSC closures waiting for your decision",
-                    closures,
-                    n=indian_number(closures),
-                ),
-                url_for("cscs.index", closing="1"),
-                closures,
-            )
-        )
-    if openings:
-        found.append(
-            Line(
-                ngettext(
-                    "%(n)s new CSC proposed, waiting for your decision",
-                    "%(n)s new CSCs proposed, waiting for your decision",
-                    openings,
-                    n=indian_number(openings),
-                ),
-                url_for("cscs.index", status="proposed"),
-                openings,
-            )
-        )
+    found += counted(
+        closures,
+        "%(n)s CSC closure waiting for your decision",
+        "%(n)s CSC closures waiting for your decision",
+        url_for("cscs.index", closing="1"),
+    )
+    found += counted(
+        openings,
+        "%(n)s new CSC proposed, waiting for your decision",
+        "%(n)s new CSCs proposed, waiting for your decision",
+        url_for("cscs.index", status="proposed"),
+    )
     return found

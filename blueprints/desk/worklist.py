@@ -4,13 +4,11 @@ days, for the office's users and head. Two counts over the office's open
 applications (indexed by office and status)."""
 
 from flask import url_for
-from flask_babel import ngettext
 
 from blueprints.applications.models import Application
 from blueprints.applications.statuses import CLOCK, OPEN_STATUSES
-from blueprints.home.lines import Line
+from blueprints.home.lines import Line, counted
 from core import clock, sla
-from core.i18n import indian_number
 
 DUE_SOON_DAYS = 2
 
@@ -30,31 +28,17 @@ def lines(user) -> list[Line]:
         & sla.days_left_below_sql(DUE_SOON_DAYS + 1, today, due=due)
     ).count()
     found = []
-    if overdue:
-        found.append(
-            Line(
-                ngettext(
-                    "%(n)s application in the queue past its due date",
-                    "%(n)s applications in the queue past their due date",
-                    overdue,
-                    n=indian_number(overdue),
-                ),
-                url_for("desk.queue"),
-                overdue,
-                urgent=True,
-            )
-        )
-    if soon:
-        found.append(
-            Line(
-                ngettext(
-                    "%(n)s application due within two days",
-                    "%(n)s applications due within two days",
-                    soon,
-                    n=indian_number(soon),
-                ),
-                url_for("desk.queue"),
-                soon,
-            )
-        )
+    found += counted(
+        overdue,
+        "%(n)s application in the queue past its due date",
+        "%(n)s applications in the queue past their due date",
+        url_for("desk.queue"),
+        urgent=True,
+    )
+    found += counted(
+        soon,
+        "%(n)s application due within two days",
+        "%(n)s applications due within two days",
+        url_for("desk.queue"),
+    )
     return found

@@ -19,7 +19,7 @@ import peewee as pw
 from flask import url_for
 from flask_babel import ngettext
 
-from blueprints.home.lines import Line
+from blueprints.home.lines import Line, counted
 from blueprints.inspections import services as svc
 from blueprints.inspections.draw import current_week, shift_week, week_start
 from blueprints.inspections.models import INSPECTOR_ROLES, Inspection, Inspector, Instruction
@@ -59,19 +59,12 @@ def _area_lines(user, this_week, last_week, today) -> list[Line]:
                 urgent=True,
             )
         )
-    if due:
-        found.append(
-            Line(
-                ngettext(
-                    "%(n)s inspection due this week in your area",
-                    "%(n)s inspections due this week in your area",
-                    due,
-                    n=indian_number(due),
-                ),
-                url_for("inspections.weekly"),
-                due,
-            )
-        )
+    found += counted(
+        due,
+        "%(n)s inspection due this week in your area",
+        "%(n)s inspections due this week in your area",
+        url_for("inspections.weekly"),
+    )
     return found
 
 
@@ -92,19 +85,12 @@ def _own_lines(user, this_week, last_week, today) -> list[Line]:
                 late,
             )
         )
-    if due:
-        found.append(
-            Line(
-                ngettext(
-                    "%(n)s centre for you to inspect this week",
-                    "%(n)s centres for you to inspect this week",
-                    due,
-                    n=indian_number(due),
-                ),
-                url_for("inspections.index"),
-                due,
-            )
-        )
+    found += counted(
+        due,
+        "%(n)s centre for you to inspect this week",
+        "%(n)s centres for you to inspect this week",
+        url_for("inspections.index"),
+    )
     return found
 
 
@@ -119,33 +105,19 @@ def _instruction_lines(user, today) -> list[Line]:
     total, overdue = int(total or 0), int(overdue or 0)
     url = url_for("inspections.instructions")
     found = []
-    if overdue:
-        found.append(
-            Line(
-                ngettext(
-                    "%(n)s instruction from an inspection past its date",
-                    "%(n)s instructions from inspections past their date",
-                    overdue,
-                    n=indian_number(overdue),
-                ),
-                url,
-                overdue,
-                urgent=True,
-            )
-        )
-    if total - overdue:
-        found.append(
-            Line(
-                ngettext(
-                    "%(n)s open instruction from an inspection",
-                    "%(n)s open instructions from inspections",
-                    total - overdue,
-                    n=indian_number(total - overdue),
-                ),
-                url,
-                total - overdue,
-            )
-        )
+    found += counted(
+        overdue,
+        "%(n)s instruction from an inspection past its date",
+        "%(n)s instructions from inspections past their date",
+        url,
+        urgent=True,
+    )
+    found += counted(
+        total - overdue,
+        "%(n)s open instruction from an inspection",
+        "%(n)s open instructions from inspections",
+        url,
+    )
     return found
 
 

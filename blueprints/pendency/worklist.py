@@ -5,13 +5,11 @@ each a link to the pendency list filtered to them, whose rows lead to the
 application (two clicks from home). The same counts as that list."""
 
 from flask import url_for
-from flask_babel import ngettext
 
-from blueprints.home.lines import Line
+from blueprints.home.lines import Line, counted
 from blueprints.pendency import listing
 from blueprints.pendency.filters import parse
 from core import clock
-from core.i18n import indian_number
 
 ROLES = ("district_manager", "block_officer")
 
@@ -24,31 +22,17 @@ def lines(user) -> list[Line]:
     overdue = listing.count(user, defaults.without(bucket="overdue"), today)
     old = listing.count(user, defaults.without(bucket="over7"), today)
     found = []
-    if overdue:
-        found.append(
-            Line(
-                ngettext(
-                    "%(n)s application past its due date",
-                    "%(n)s applications past their due date",
-                    overdue,
-                    n=indian_number(overdue),
-                ),
-                url_for("pendency.applications", bucket="overdue"),
-                overdue,
-                urgent=True,
-            )
-        )
-    if old:
-        found.append(
-            Line(
-                ngettext(
-                    "%(n)s application pending over 7 days",
-                    "%(n)s applications pending over 7 days",
-                    old,
-                    n=indian_number(old),
-                ),
-                url_for("pendency.applications", bucket="over7"),
-                old,
-            )
-        )
+    found += counted(
+        overdue,
+        "%(n)s application past its due date",
+        "%(n)s applications past their due date",
+        url_for("pendency.applications", bucket="overdue"),
+        urgent=True,
+    )
+    found += counted(
+        old,
+        "%(n)s application pending over 7 days",
+        "%(n)s applications pending over 7 days",
+        url_for("pendency.applications", bucket="over7"),
+    )
     return found

@@ -10,14 +10,12 @@ import datetime as dt
 
 import peewee as pw
 from flask import url_for
-from flask_babel import ngettext
 
-from blueprints.home.lines import Line
+from blueprints.home.lines import Line, counted
 from blueprints.vc.models import VcActionPoint, VcInvitee, VcMeeting
 from blueprints.vc.services import rooms_answered_by
 from core import clock
 from core.access import GOVERNMENT_STAFF
-from core.i18n import indian_number
 
 
 def _reviews_today(user) -> int:
@@ -60,32 +58,18 @@ def lines(user) -> list[Line]:
     found = []
     if user.role == "district_manager":
         late = _overdue_actions()
-        if late:
-            found.append(
-                Line(
-                    ngettext(
-                        "%(n)s VC action point past its date",
-                        "%(n)s VC action points past their date",
-                        late,
-                        n=indian_number(late),
-                    ),
-                    url_for("vc.actions"),
-                    late,
-                    urgent=True,
-                )
-            )
-    today = _reviews_today(user)
-    if today:
-        found.append(
-            Line(
-                ngettext(
-                    "%(n)s VC review today",
-                    "%(n)s VC reviews today",
-                    today,
-                    n=indian_number(today),
-                ),
-                url_for("vc.meetings"),
-                today,
-            )
+        found += counted(
+            late,
+            "%(n)s VC action point past its date",
+            "%(n)s VC action points past their date",
+            url_for("vc.actions"),
+            urgent=True,
         )
+    today = _reviews_today(user)
+    found += counted(
+        today,
+        "%(n)s VC review today",
+        "%(n)s VC reviews today",
+        url_for("vc.meetings"),
+    )
     return found
