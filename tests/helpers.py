@@ -171,3 +171,27 @@ def report_pdf(browser, url, **kwargs):
     link = DOWNLOAD_RE.search(page.get_data(as_text=True))
     assert link, f"{started.location} shows no download link"
     return browser.get(link.group(1))
+
+
+# A link to an application's page: a row of any list of applications.
+ROW_ID = re.compile(r'<a href="/applications/(\d+)"')
+
+
+def listed(response) -> list[int]:
+    """Application primary keys in the order a list shows them."""
+    assert response.status_code == 200, response.status_code
+    return [int(pk) for pk in ROW_ID.findall(text(response))]
+
+
+def pager_link(response, rel: str) -> str | None:
+    """The keyset pager's link to the next (rel="next") or previous page."""
+    match = re.search(rf'<a href="([^"]+)"[^>]* rel="{rel}"', text(response))
+    return html.unescape(match.group(1)) if match else None
+
+
+def next_link(response) -> str | None:
+    return pager_link(response, "next")
+
+
+def prev_link(response) -> str | None:
+    return pager_link(response, "prev")

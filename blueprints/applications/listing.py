@@ -3,7 +3,7 @@ back for documents first, then every one newest first, paged by keyset on
 (submitted_at, id) over the (csc, submitted_at) index, searched by the one
 rule of applications.search and filtered by status."""
 
-from blueprints.applications.models import Application
+from blueprints.applications.models import ROW_COLUMNS, Application
 from blueprints.applications.scope import visible_applications
 from blueprints.applications.search import matching
 from blueprints.applications.statuses import STATUS_LABELS
@@ -20,25 +20,9 @@ LISTED_STATUSES = {
 }
 
 
-def _columns():
-    return (
-        Application.id,
-        Application.app_id,
-        Application.status,
-        Application.submitted_at,
-        Application.paused_since,
-        Application.applicant_name_local,
-        Application.applicant_name_en,
-        Service.id,
-        Service.name_en,
-        Service.name_hi,
-        Service.name_mr,
-    )
-
-
 def _submitted(user):
     return (
-        visible_applications(user, Application.select(*_columns()))
+        visible_applications(user, Application.select(*ROW_COLUMNS))
         .join(Service)
         .where(Application.status != "draft")
     )

@@ -88,6 +88,24 @@ class Application(BaseModel):
         return self.govt_fee + self.user_charge
 
 
+# What a row of any list of applications shows (the operator's list, the
+# desk's queue, the pendency list): its ID, status and clock, the applicant
+# and the service. A list adds the columns of its own to these.
+ROW_COLUMNS = (
+    Application.id,
+    Application.app_id,
+    Application.status,
+    Application.submitted_at,
+    Application.paused_since,
+    Application.applicant_name_local,
+    Application.applicant_name_en,
+    Service.id,
+    Service.name_en,
+    Service.name_hi,
+    Service.name_mr,
+)
+
+
 class ApplicationDocument(BaseModel):
     application = pw.ForeignKeyField(Application, backref="documents", on_delete="CASCADE")
     doc_key = pw.CharField(max_length=40)

@@ -8,7 +8,7 @@ have to be sorted whole before its first row could be returned."""
 
 import peewee as pw
 
-from blueprints.applications.models import Application
+from blueprints.applications.models import ROW_COLUMNS, Application
 from blueprints.applications.search import matching
 from blueprints.applications.statuses import OPEN_STATUSES
 from blueprints.catalogue.models import Service
@@ -59,20 +59,7 @@ def queue_query(
     if backwards:
         order = (Application.submitted_at.desc(), Application.id.desc())
     return (
-        Application.select(
-            Application.id,
-            Application.app_id,
-            Application.status,
-            Application.submitted_at,
-            Application.due_date,
-            Application.paused_since,
-            Application.applicant_name_local,
-            Application.applicant_name_en,
-            Service.id,
-            Service.name_en,
-            Service.name_hi,
-            Service.name_mr,
-        )
+        Application.select(*ROW_COLUMNS, Application.due_date)
         .join(Service)
         .where(Application.id.in_(ids))
         .order_by(*order)

@@ -14,7 +14,7 @@ import datetime as dt
 
 import peewee as pw
 
-from blueprints.applications.models import Application
+from blueprints.applications.models import ROW_COLUMNS, Application
 from blueprints.applications.statuses import OPEN_STATUSES
 from blueprints.catalogue.models import Service
 from blueprints.masters.models import Office
@@ -73,19 +73,9 @@ def _parts(user, filters: Filters, today, columns) -> list:
 
 def _columns():
     return (
-        Application.id,
-        Application.app_id,
-        Application.status,
-        Application.submitted_at,
+        *ROW_COLUMNS,
         Application.due_date,
-        Application.paused_since,
         Application.decided_at,
-        Application.applicant_name_local,
-        Application.applicant_name_en,
-        Service.id,
-        Service.name_en,
-        Service.name_hi,
-        Service.name_mr,
         Office.id,
         Office.name_en,
         Office.name_local,

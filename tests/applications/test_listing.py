@@ -9,25 +9,8 @@ import pytest
 
 from core import clock
 from tests.factories import make_application
-from tests.helpers import text
+from tests.helpers import listed, next_link, prev_link, text
 from tests.test_budget import page_over_budget
-
-ROW = re.compile(r'<td><a href="/applications/(\d+)" class="mono"')
-
-
-def listed(response) -> list[int]:
-    assert response.status_code == 200, response.status_code
-    return [int(pk) for pk in ROW.findall(text(response))]
-
-
-def next_link(response) -> str | None:
-    match = re.search(r'<a href="([^"]+)"[^>]* rel="next"', text(response))
-    return match.group(1).replace("&amp;", "&") if match else None
-
-
-def prev_link(response) -> str | None:
-    match = re.search(r'<a href="([^"]+)"[^>]* rel="prev"', text(response))
-    return match.group(1).replace("&amp;", "&") if match else None
 
 
 def filed(app, place, service, operator, count, start=None, **fields):

@@ -9,26 +9,8 @@ import pytest
 from blueprints.applications.models import Application
 from core import clock
 from tests.factories import make_plain_service
-from tests.helpers import count_queries, text
+from tests.helpers import ROW_ID, count_queries, listed, next_link, prev_link, text
 from tests.test_budget import page_over_budget
-
-ROW_ID = re.compile(r'<a href="/applications/(\d+)"')
-
-
-def listed(response) -> list[int]:
-    """Application primary keys in the order the queue shows them."""
-    assert response.status_code == 200, response.status_code
-    return [int(pk) for pk in ROW_ID.findall(text(response))]
-
-
-def next_link(response) -> str | None:
-    match = re.search(r'<a href="([^"]+)"[^>]* rel="next"', text(response))
-    return match.group(1).replace("&amp;", "&") if match else None
-
-
-def prev_link(response) -> str | None:
-    match = re.search(r'<a href="([^"]+)"[^>]* rel="prev"', text(response))
-    return match.group(1).replace("&amp;", "&") if match else None
 
 
 def test_queue_lists_own_office_open_work_oldest_first(office, clerk, place):

@@ -12,7 +12,7 @@ from blueprints.catalogue.models import Service
 from core import clock
 from core.db import db
 from tests.factories import make_income_and_caste, make_user
-from tests.helpers import text
+from tests.helpers import listed, next_link
 
 _numbers = itertools.count(1)
 
@@ -86,7 +86,6 @@ class District:
 
 
 LINK = re.compile(r'<a href="(/pendency/applications[^"]*)"[^>]*>([\d,]+%?)</a>')
-ROW_ID = re.compile(r'<a href="/applications/(\d+)"')
 
 
 def number_links(html: str) -> list[tuple[str, str]]:
@@ -96,16 +95,6 @@ def number_links(html: str) -> list[tuple[str, str]]:
 
 def as_int(shown: str) -> int:
     return int(shown.replace(",", ""))
-
-
-def listed(response) -> list[int]:
-    assert response.status_code == 200, response.status_code
-    return [int(pk) for pk in ROW_ID.findall(text(response))]
-
-
-def next_link(response) -> str | None:
-    match = re.search(r'<a href="([^"]+)"[^>]* rel="next"', text(response))
-    return unescape(match.group(1)) if match else None
 
 
 def all_listed(browser, url) -> list[int]:

@@ -4,8 +4,8 @@ unfiltered view, with status 400 -- never an error page or a 500."""
 import pytest
 
 from core import clock
-from tests.helpers import text
-from tests.pendency.helpers import ROW_ID, listed, number_links
+from tests.helpers import ROW_ID, listed, text
+from tests.pendency.helpers import number_links
 
 
 @pytest.fixture

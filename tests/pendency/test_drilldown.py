@@ -8,7 +8,8 @@ import re
 import pytest
 
 from core import clock
-from tests.pendency.helpers import all_listed, as_int, listed, next_link, number_links, text
+from tests.helpers import listed, next_link, text
+from tests.pendency.helpers import all_listed, as_int, number_links
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ import subprocess
 import openpyxl
 import pytest
 
-from tests.helpers import report_pdf, text
-from tests.pendency.helpers import ROW_ID, all_listed, as_int, cells_of
+from tests.helpers import ROW_ID, report_pdf, text
+from tests.pendency.helpers import all_listed, as_int, cells_of
 
 
 @pytest.fixture
