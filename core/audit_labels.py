@@ -51,6 +51,7 @@ ACTION_LABELS = {
     "inspector.saved": _l("Inspector added or changed"),
     "employee.personal_viewed": _l("Employee's personal details viewed"),
     "employee.transferred": _l("Employee transferred"),
+    "employee.edited": _l("Employee details edited"),
     "cadre.retirement_age": _l("Retirement age of a cadre changed"),
     "employees.import_checked": _l("Employee import checked (dry run)"),
     "employees.import_started": _l("Employee import started"),

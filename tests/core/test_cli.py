@@ -7,7 +7,11 @@ from blueprints.accounts.services import issue_recovery_codes
 from core.audit import AuditEvent
 from core.passwords import verify_password
 from tests.factories import make_user
+from tests.fixtures import english  # noqa: F401 (autouse)
 from tests.helpers import Browser
+
+# Messages of commands are in the district's language (core.i18n.message_locale);
+# these tests read them in English.
 
 PASSWORD = "server-side-password"
 
