@@ -11,8 +11,8 @@ beyond `views.py` is optional:
 - `models.py`  `MODELS`, the tuple of its tables
 - `demo.py`    `seed_demo(echo) -> int | dict`: its part of the demo district
                (`demo_data.py`, where present, is only the data it reads)
-- `worklist.py` `lines(user) -> list[Line]`: its lines of the signed-in
-               user's home page (blueprints/home/lines.py)
+- `worklist.py` `lines(user) -> list[core.worklist.Line]`: its lines of the
+               signed-in user's home page (blueprints/home/lines.py)
 - `tasks.py`   registers its periodic tasks (`core.periodic.scheduled`) and
                huey tasks; importing it is all that is needed
 - `tests/<name>/walk.py`  `walk_values(app, place, user)` and

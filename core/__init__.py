@@ -7,8 +7,11 @@ The kernel is what core may use of the areas, and nothing else:
                            migrate.all_models and cli.seed_demo walk;
 - `blueprints.masters`     the place hierarchy (district, tehsils, blocks,
                            gram panchayats, villages, offices, CSCs);
-- `blueprints.accounts`    users, bound to those places, and the charge book
-                           of who holds which post (accounts.charges).
+- `blueprints.accounts`    users, bound to those places, and the charges
+                           entered for them (additional charge, leave
+                           substitute); the charge book that answers who
+                           holds a post is the employee register's
+                           (blueprints.employees.charges).
 
 Any module of a kernel area counts (models, services, demo, demo_data). The
 kernel areas import no other area, and accounts sits above masters (a user

@@ -1,5 +1,5 @@
 """Users, their roles and jurisdictions, their second factor, and the posts
-they hold by charge (the charge book: blueprints.accounts.charges)."""
+they hold by charge (the charge book: blueprints.employees.charges)."""
 
 import peewee as pw
 from flask_babel import lazy_gettext as _l

@@ -33,11 +33,11 @@ from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from blueprints.accounts.charges import ChargeBook
 from blueprints.accounts.models import POST_RANK, POSTS, User
 from blueprints.alerts.models import AlertRecord
 from blueprints.applications.models import Application
 from blueprints.applications.statuses import CLOCK
+from blueprints.employees.charges import ChargeBook
 from blueprints.masters.models import Block, GramPanchayat, Office
 from core import clock, notify, paging, sla
 from core.access import DISTRICT_WIDE, office_condition

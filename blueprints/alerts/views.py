@@ -9,7 +9,6 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from blueprints.accounts import charges as charge_book
 from blueprints.alerts import bp
 from blueprints.alerts.forms import ChargeForm, EndChargeForm, HolidayForm, RowForm
 from blueprints.alerts.services import (
@@ -19,6 +18,7 @@ from blueprints.alerts.services import (
     offices_seen_by,
     outcome,
 )
+from blueprints.employees import charges as charge_book
 from blueprints.masters.models import Office
 from core import clock, workdays
 from core.access import get_scoped_or_404, office_condition, requires

@@ -1,4 +1,4 @@
-"""The alerts' line of the home worklist (blueprints/home/lines.py) for the
+"""The alerts' line of the home worklist (blueprints/home/lines.py, core/worklist.py) for the
 district manager: this morning's alerts (the records of today, IST), how
 many offices they were about and how many people or vacant posts could not
 be told, a link to the pendency dashboard's "who was told" table. One
@@ -9,9 +9,9 @@ from flask import url_for
 from flask_babel import ngettext
 
 from blueprints.alerts.models import AlertRecord
-from blueprints.home.lines import Line, counted
 from core import clock
 from core.i18n import indian_number
+from core.worklist import Line, counted
 
 
 def lines(user) -> list[Line]:

@@ -1,4 +1,4 @@
-"""The CSC operator's lines of the home worklist (blueprints/home/lines.py):
+"""The CSC operator's lines of the home worklist (blueprints/home/lines.py, core/worklist.py):
 applications sent back for documents, drafts to finish, and today's filings
 and collections. Four aggregate queries over the CSC's own applications."""
 
@@ -7,9 +7,9 @@ from flask import url_for
 from flask_babel import ngettext
 
 from blueprints.applications.models import Application, LedgerLine
-from blueprints.home.lines import Line, counted
 from core import clock
 from core.i18n import indian_number, rupees
+from core.worklist import Line, counted
 
 
 def lines(user) -> list[Line]:

@@ -1,4 +1,4 @@
-"""The tasks' lines of the home worklist (blueprints/home/lines.py): the
+"""The tasks' lines of the home worklist (blueprints/home/lines.py, core/worklist.py): the
 signed-in officer's own open tasks (their parts, services.own_parts: the
 employee record linked to the user), those past their due date urgent, a
 link to "My tasks", which lists open ones first. One aggregate over the
@@ -9,9 +9,9 @@ from flask import url_for
 
 from blueprints.assignments.models import Task, TaskAssignee
 from blueprints.assignments.services import own_parts
-from blueprints.home.lines import Line, counted
 from core import clock
 from core.access import GOVERNMENT_STAFF
+from core.worklist import Line, counted
 
 
 def lines(user) -> list[Line]:

@@ -1,4 +1,4 @@
-"""The registry's lines of the home worklist (blueprints/home/lines.py) for
+"""The registry's lines of the home worklist (blueprints/home/lines.py, core/worklist.py) for
 the district manager, who decides: CSC closures proposed and new centres
 proposed, each waiting for a decision, each a link to the registry list
 filtered to them. Two counts (CscProposal's open closures; the CSCs in the
@@ -8,8 +8,8 @@ from flask import url_for
 
 from blueprints.cscs.models import CscProposal
 from blueprints.cscs.services import DECIDER_ROLES, stage_condition
-from blueprints.home.lines import Line, counted
 from blueprints.masters.models import Csc
+from core.worklist import Line, counted
 
 
 def lines(user) -> list[Line]:

@@ -1,4 +1,4 @@
-"""An office's lines of the home worklist (blueprints/home/lines.py): the
+"""An office's lines of the home worklist (blueprints/home/lines.py, core/worklist.py): the
 desk queue's applications past their due date and those due within two
 days, for the office's users and head. Two counts over the office's open
 applications (indexed by office and status)."""
@@ -7,8 +7,8 @@ from flask import url_for
 
 from blueprints.applications.models import Application
 from blueprints.applications.statuses import CLOCK, OPEN_STATUSES
-from blueprints.home.lines import Line, counted
 from core import clock, sla
+from core.worklist import Line, counted
 
 DUE_SOON_DAYS = 2
 

@@ -1,4 +1,4 @@
-"""The directory's line of the home worklist (blueprints/home/lines.py) for
+"""The directory's line of the home worklist (blueprints/home/lines.py, core/worklist.py) for
 an office's head and users: the office's directory entries not yet
 confirmed this quarter (services.unconfirmed_offices, the list the weekly
 reminder reads), a link to the office's directory page, where the head
@@ -8,8 +8,8 @@ from flask import url_for
 from flask_babel import gettext as _
 
 from blueprints.directory.services import quarter_of, unconfirmed_offices
-from blueprints.home.lines import Line
 from blueprints.masters.models import Office
+from core.worklist import Line
 
 
 def lines(user) -> list[Line]:

@@ -126,7 +126,7 @@ def _move(employee, office, designation) -> None:
 # --- who holds a post on a day: the ONE answer --------------------------------
 #
 # A posting counts from its date until the day before the employee's next
-# posting. Charges (blueprints.accounts.charges.ChargeBook) add what the
+# posting. Charges (blueprints.employees.charges.ChargeBook) add what the
 # register cannot say (additional charge, leave substitute) on top of this.
 
 

@@ -1,5 +1,5 @@
 """The employee register's line of the home worklist
-(blueprints/home/lines.py) for the establishment: the employees who reach
+(blueprints/home/lines.py, core/worklist.py) for the establishment: the employees who reach
 superannuation this month (IST) and are not yet marked retired, a link to
 the retirements list (by date, so this month's come first). One count over
 the retires_on index."""
@@ -8,9 +8,9 @@ from flask import url_for
 from flask_babel import ngettext
 
 from blueprints.employees.register import ESTABLISHMENT, retirements_due
-from blueprints.home.lines import Line
 from core import clock
 from core.i18n import indian_number
+from core.worklist import Line
 
 
 def lines(user) -> list[Line]:

@@ -1,4 +1,4 @@
-"""The inspections' lines of the home worklist (blueprints/home/lines.py).
+"""The inspections' lines of the home worklist (blueprints/home/lines.py, core/worklist.py).
 
 - The district manager and a block or tehsil officer: the inspections of
   this week not yet reported, and last week's reports missing (their time
@@ -19,12 +19,12 @@ import peewee as pw
 from flask import url_for
 from flask_babel import ngettext
 
-from blueprints.home.lines import Line, counted
 from blueprints.inspections import services as svc
 from blueprints.inspections.draw import current_week, shift_week, week_start
 from blueprints.inspections.models import INSPECTOR_ROLES, Inspection, Inspector, Instruction
 from core import clock
 from core.i18n import indian_number
+from core.worklist import Line, counted
 
 REVIEWERS = ("district_manager", "block_officer")
 

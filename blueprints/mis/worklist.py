@@ -1,4 +1,4 @@
-"""Scheme progress (MIS) lines of the home worklist (blueprints/home/lines.py).
+"""Scheme progress (MIS) lines of the home worklist (blueprints/home/lines.py, core/worklist.py).
 
 - The district manager: for each month whose figures are due (tasks.due_months:
   from the 3rd of the month after, as far back as the reminders chase), the
@@ -17,13 +17,13 @@ import peewee as pw
 from flask import url_for
 from flask_babel import ngettext
 
-from blueprints.home.lines import Line
 from blueprints.masters.models import Block, GramPanchayat
 from blueprints.mis import months
 from blueprints.mis.models import Certification, Entry, Indicator
 from blueprints.mis.tasks import due_months
 from core import clock
 from core.i18n import indian_number
+from core.worklist import Line
 
 
 def _as_month(value) -> dt.date:

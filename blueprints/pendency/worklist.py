@@ -1,4 +1,4 @@
-"""The pendency lines of the home worklist (blueprints/home/lines.py) for
+"""The pendency lines of the home worklist (blueprints/home/lines.py, core/worklist.py) for
 the district manager and a block or tehsil officer: open applications of
 their jurisdiction past their due date and older than the one-week rule,
 each a link to the pendency list filtered to them, whose rows lead to the
@@ -6,10 +6,10 @@ application (two clicks from home). The same counts as that list."""
 
 from flask import url_for
 
-from blueprints.home.lines import Line, counted
 from blueprints.pendency import listing
 from blueprints.pendency.filters import parse
 from core import clock
+from core.worklist import Line, counted
 
 ROLES = ("district_manager", "block_officer")
 

@@ -1,4 +1,4 @@
-"""The VC lines of the home worklist (blueprints/home/lines.py): the review
+"""The VC lines of the home worklist (blueprints/home/lines.py, core/worklist.py): the review
 meetings of today (IST) still to come or under way, for the district manager
 (who holds them) and for whoever answers for an invited room or the chair's
 (services.rooms_answered_by, the rule of answers_for); and, for the district
@@ -11,11 +11,11 @@ import datetime as dt
 import peewee as pw
 from flask import url_for
 
-from blueprints.home.lines import Line, counted
 from blueprints.vc.models import VcActionPoint, VcInvitee, VcMeeting
 from blueprints.vc.services import rooms_answered_by
 from core import clock
 from core.access import GOVERNMENT_STAFF
+from core.worklist import Line, counted
 
 
 def _reviews_today(user) -> int:

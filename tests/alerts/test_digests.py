@@ -5,10 +5,10 @@ import peewee as pw
 import pytest
 from flask import render_template
 
-from blueprints.accounts import charges
 from blueprints.accounts.models import User
 from blueprints.alerts.models import AlertRecord
 from blueprints.alerts.services import alerts_for, send_digests
+from blueprints.employees import charges
 from blueprints.masters.models import Office
 from core.access import office_condition
 from core.notify import Notification

@@ -1,4 +1,4 @@
-"""Each role's home page is its worklist (blueprints/home/lines.py): the
+"""Each role's home page is its worklist (blueprints/home/lines.py, core/worklist.py): the
 lines each area contributes, each a link to where the work is, urgent ones
 first, in English, Hindi and Marathi."""
 
@@ -8,8 +8,8 @@ import re
 import pytest
 
 from blueprints.home import lines as worklist_module
-from blueprints.home.lines import Line
 from core import clock
+from core.worklist import Line
 from tests.factories import make_application, make_service, make_user
 from tests.helpers import text
 

@@ -32,6 +32,8 @@ import peewee as pw
 from flask_babel import gettext as _
 
 from blueprints.accounts.models import CHARGE_REASONS, POST_PLACE, POSTS, ChargeAssignment, User
+from blueprints.employees.models import Employee
+from blueprints.employees.services import holding_on
 from blueprints.masters.models import Block, Office, Tehsil
 from core import audit
 from core.db import write_transaction
@@ -91,9 +93,6 @@ def _register_posts(day: dt.date) -> tuple[dict, set]:
     """user id -> the office of the linked employee's posting on `day`
     (for those who hold one), and the ids of every linked user (one query
     each)."""
-    from blueprints.employees.models import Employee
-    from blueprints.employees.services import holding_on
-
     linked = {
         uid
         for (uid,) in Employee.select(Employee.user).where(Employee.user.is_null(False)).tuples()
