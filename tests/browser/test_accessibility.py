@@ -36,6 +36,10 @@ def sign_in(page, base, username):
     page.fill("#username", username)
     page.fill("#password", PASSWORD)
     page.click("main button[type=submit]")
+    # Signed in once the menu shows: waiting for "networkidle" alone returns at
+    # once when the page was idle already, and the next goto could cancel the
+    # sign-in's request before its cookie was kept.
+    page.wait_for_selector("nav.menu")
     page.wait_for_load_state("networkidle")
 
 

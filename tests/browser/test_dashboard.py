@@ -7,6 +7,7 @@ import re
 import pyotp
 import pytest
 
+from tests.browser.helpers import submit as _submit
 from tests.browser.test_accessibility import axe_page, violations  # noqa: F401 (fixture)
 from tests.factories import make_user
 from tests.helpers import PASSWORD
@@ -26,13 +27,6 @@ def district_with_breaches(app, place):
     late = district.file(12, office=place.tehsil_offices[1], gp=place.gps[2])
     district.file(9, status="scrutiny")
     return manager, late
-
-
-def _submit(page, selector="main button[type=submit]"):
-    # hx-boost swaps in place with JS on; the browser navigates with it off.
-    with page.expect_response(lambda r: r.request.method == "POST"):
-        page.click(selector)
-    page.wait_for_load_state("networkidle")
 
 
 def _follow(page, link):

@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from blueprints.applications.models import Application
 from tests.applications.conftest import photo_bytes
+from tests.browser.helpers import submit as _go
 from tests.factories import make_service, make_user
 from tests.helpers import PASSWORD
 
@@ -17,13 +18,6 @@ def counter(app, place):
         service = make_service(place)
         make_user("csc_operator", place, username="vle")
     return service
-
-
-def _go(page, selector="main button[type=submit]"):
-    # With JS on, hx-boost swaps in place; with it off, the browser navigates.
-    with page.expect_response(lambda r: r.request.method == "POST"):
-        page.click(selector)
-    page.wait_for_load_state("networkidle")
 
 
 def test_operator_files_and_prints(counter, place, live_server, page, tmp_path):
@@ -47,6 +41,8 @@ def test_operator_files_and_prints(counter, place, live_server, page, tmp_path):
     page.select_option("#village", str(place.villages[0].id))
     page.fill("#address", "Ward 2")
     _go(page)
+    # With JS on, htmx swaps the refused step in after the response: wait for it.
+    page.wait_for_selector("#error-summary")
     assert "Enter a 10-digit mobile number." in page.inner_text("main")
     # The error summary at the top has the focus and leads to the field.
     summary = page.locator("#error-summary")

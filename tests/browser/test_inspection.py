@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from blueprints.inspections.models import InspectionPhoto, InspectionReport, Inspector
 from tests.applications.conftest import photo_bytes
+from tests.browser.helpers import submit as _go
 from tests.factories import make_user
 from tests.helpers import PASSWORD
 from tests.inspections.factories import schedule
@@ -19,12 +20,6 @@ def field_visit(app, place, tmp_path):
         user = make_user("gp_staff", place, username="gramsevak")
         inspector = Inspector.create(user=user, block=place.blocks[0])
         return schedule(inspector, place.cscs[0])
-
-
-def _go(page, selector):
-    with page.expect_response(lambda r: r.request.method == "POST"):
-        page.click(selector)
-    page.wait_for_load_state("networkidle")
 
 
 def _open_the_form(page, live_server, code):

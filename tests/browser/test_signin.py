@@ -2,16 +2,9 @@
 
 import pyotp
 
+from tests.browser.helpers import submit as _submit
 from tests.factories import make_user
 from tests.helpers import PASSWORD
-
-
-def _submit(page, selector="main button[type=submit]"):
-    # With JS on, hx-boost swaps the page in place; with it off, the browser
-    # navigates. Waiting for the response covers both.
-    with page.expect_response(lambda r: r.request.method == "POST"):
-        page.click(selector)
-    page.wait_for_load_state()
 
 
 def test_district_manager_needs_the_code(app, place, live_server, page):
